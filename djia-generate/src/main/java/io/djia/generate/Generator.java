@@ -1,0 +1,29 @@
+package io.djia.generate;
+
+import io.djia.core.audio.AudioBuffer;
+
+/**
+ * Makes a loop for a request. The embedded procedural synthesiser and neural backends are siblings behind
+ * this interface, chosen by {@link GeneratorFactory}, so callers never branch on the engine.
+ *
+ * <p>Implementations return a stereo buffer at {@link GenerationRequest#sampleRate()}. Procedural
+ * output is exactly {@code bars} long on the grid; neural output may not be and is fitted by the caller.
+ */
+public interface Generator extends AutoCloseable {
+    AudioBuffer generate(GenerationRequest request);
+
+    /** Short name for logs and set.json, e.g. "procedural" or "musicgen-small". */
+    String name();
+
+    /** Whether the engine is a neural model (false for the embedded procedural synthesiser). */
+    boolean isNeural();
+
+    /** Whether {@link #generate} returns audio that is already exactly on the bar grid. */
+    default boolean outputIsOnGrid() {
+        return !isNeural();
+    }
+
+    @Override
+    default void close() {
+    }
+}
