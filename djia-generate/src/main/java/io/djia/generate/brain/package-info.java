@@ -1,5 +1,6 @@
 /**
- * DJ brains: the {@link io.djia.generate.brain.Decision} records they return and the state they see.
- * Records are immutable and JSON-serialisable (snake_case); brains are used from one thread.
+ * DJ brains: the {@link io.djia.generate.brain.Decision} records they return, the state they see, the embedded
+ * {@link io.djia.generate.brain.RuleBrain}, and the decision JSON with its validator. Records are immutable and
+ * JSON-serialisable (snake_case); brains are used from one thread; bars are 0-based, times in seconds.
  */
 package io.djia.generate.brain;
