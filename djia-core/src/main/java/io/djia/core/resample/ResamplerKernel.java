@@ -1,0 +1,156 @@
+package io.djia.core.resample;
+
+/**
+ * Filter coefficients for every output position of one rate pair, out/in = L/M in lowest terms.
+ *
+ * <p>Output frame n sits at input position n*M/L = base + phase/L. Its value is the dot product of
+ * {@link #taps()} input samples starting at {@code base - halfTaps + 1} with the coefficients of that phase.
+ * With few phases (L up to {@value #MAX_TABLE_PHASES}) every phase's coefficients are tabulated (polyphase);
+ * otherwise they are interpolated linearly from a finely sampled prototype. Each phase is scaled to unit DC
+ * gain, so a constant stays exactly constant. Immutable.
+ */
+final class ResamplerKernel {
+    static final int MAX_TABLE_PHASES = 4096;
+    /** Prototype points per input sample for interpolated coefficients, at a band fraction of 1. */
+    private static final int PROTOTYPE_DENSITY = 1024;
+
+    private final int inputRate;
+    private final int outputRate;
+    private final long upFactor;
+    private final long downFactor;
+    private final int halfTaps;
+    private final int taps;
+    private final float[][] table;
+    private final float[] prototype;
+    private final int prototypeDensity;
+
+    ResamplerKernel(int inputRate, int outputRate) {
+        if (inputRate <= 0 || outputRate <= 0) {
+            throw new IllegalArgumentException("sample rates must be positive, got " + inputRate + " -> " + outputRate);
+        }
+        this.inputRate = inputRate;
+        this.outputRate = outputRate;
+        long gcd = gcd(inputRate, outputRate);
+        this.upFactor = outputRate / gcd;
+        this.downFactor = inputRate / gcd;
+        double bandFraction = Math.min(1.0, outputRate / (double) inputRate);
+        double halfWidth = KaiserSincDesign.HALF_WIDTH_AT_LOWER_RATE / bandFraction;
+        this.halfTaps = (int) Math.ceil(halfWidth);
+        this.taps = 2 * halfTaps;
+        if (upFactor <= MAX_TABLE_PHASES) {
+            table = new float[(int) upFactor][];
+            for (int p = 0; p < upFactor; p++) {
+                table[p] = new float[taps];
+                double phase = p / (double) upFactor;
+                double sum = 0;
+                double[] row = new double[taps];
+                for (int j = 0; j < taps; j++) {
+                    row[j] = KaiserSincDesign.kernel(phase + halfTaps - 1 - j, bandFraction, halfWidth);
+                    sum += row[j];
+                }
+                for (int j = 0; j < taps; j++) {
+                    table[p][j] = (float) (row[j] / sum);
+                }
+            }
+            prototype = null;
+            prototypeDensity = 0;
+        } else {
+            // A wider kernel (downsampling) is smoother, so it needs proportionally fewer points per input sample.
+            prototypeDensity = Math.max(128, (int) Math.ceil(PROTOTYPE_DENSITY * bandFraction));
+            prototype = new float[taps * prototypeDensity + 2];
+            for (int i = 0; i < prototype.length; i++) {
+                prototype[i] = (float) KaiserSincDesign.kernel(i / (double) prototypeDensity - halfTaps, bandFraction,
+                        halfWidth);
+            }
+            table = null;
+        }
+    }
+
+    int inputRate() {
+        return inputRate;
+    }
+
+    int outputRate() {
+        return outputRate;
+    }
+
+    /** L: output frames per {@link #downFactor()} input frames. */
+    long upFactor() {
+        return upFactor;
+    }
+
+    /** M: input frames per {@link #upFactor()} output frames. */
+    long downFactor() {
+        return downFactor;
+    }
+
+    int halfTaps() {
+        return halfTaps;
+    }
+
+    int taps() {
+        return taps;
+    }
+
+    boolean isTabulated() {
+        return table != null;
+    }
+
+    boolean isIdentity() {
+        return inputRate == outputRate;
+    }
+
+    /**
+     * Coefficients for phase {@code phase} (0 <= phase < L): a table row (do not modify), or {@code scratch}
+     * ({@link #taps()} long) filled with interpolated values.
+     */
+    float[] coefficients(long phase, float[] scratch) {
+        if (table != null) {
+            return table[(int) phase];
+        }
+        // tau_j + halfTaps = phase/L + taps - 1 - j, at prototypeDensity points per input sample.
+        double position = phase / (double) upFactor * prototypeDensity;
+        int index = (int) position;
+        float frac = (float) (position - index);
+        double sum = 0;
+        for (int j = 0; j < taps; j++) {
+            int k = index + (taps - 1 - j) * prototypeDensity;
+            float v = prototype[k] + frac * (prototype[k + 1] - prototype[k]);
+            scratch[j] = v;
+            sum += v;
+        }
+        float scale = (float) (1.0 / sum);
+        for (int j = 0; j < taps; j++) {
+            scratch[j] *= scale;
+        }
+        return scratch;
+    }
+
+    /** Sum of {@code coefficients[j] * x[from + j]}, in four running sums for instruction-level parallelism. */
+    static float dot(float[] x, int from, float[] coefficients, int taps) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int j = 0;
+        for (; j + 3 < taps; j += 4) {
+            s0 += x[from + j] * coefficients[j];
+            s1 += x[from + j + 1] * coefficients[j + 1];
+            s2 += x[from + j + 2] * coefficients[j + 2];
+            s3 += x[from + j + 3] * coefficients[j + 3];
+        }
+        for (; j < taps; j++) {
+            s0 += x[from + j] * coefficients[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+}
