@@ -127,18 +127,21 @@ final class TestSignals {
     static void addNote(float[] x, double at, double duration, double midiNote, double amplitude) {
         double f0 = Key.midiToHz(midiNote);
         int start = (int) Math.round(at * RATE);
-        int length = (int) Math.round(duration * RATE);
+        int length = Math.min((int) Math.round(duration * RATE), x.length - start);
         int ramp = (int) (0.01 * RATE);
-        for (int i = 0; i < length && start + i < x.length; i++) {
-            double t = i / (double) RATE;
-            double env = Math.min(1.0, Math.min(i, length - i) / (double) ramp);
-            double v = 0;
-            for (int h = 1; h <= 6; h++) {
-                if (f0 * h < RATE / 2.0) {
-                    v += Math.sin(2 * Math.PI * f0 * h * t) / h;
-                }
+        for (int h = 1; h <= 6 && f0 * h < RATE / 2.0; h++) {
+            // Sine oscillator by the two-term recurrence s[n+1] = 2 cos(w) s[n] - s[n-1].
+            double w = 2 * Math.PI * f0 * h / RATE;
+            double coefficient = 2 * Math.cos(w);
+            double previous = -Math.sin(w);
+            double current = 0;
+            for (int i = 0; i < length; i++) {
+                double env = Math.min(1.0, Math.min(i, length - i) / (double) ramp);
+                x[start + i] += (float) (amplitude * env * current / h);
+                double next = coefficient * current - previous;
+                previous = current;
+                current = next;
             }
-            x[start + i] += (float) (amplitude * env * v);
         }
     }
 
@@ -156,7 +159,7 @@ final class TestSignals {
             {7, 11, 14},
             {0, third, 7}
         };
-        double[] durations = {2.0, 1.0, 1.0, 2.0};
+        double[] durations = {1.2, 0.6, 0.6, 1.2};
         double seconds = 0;
         for (double d : durations) {
             seconds += d;
