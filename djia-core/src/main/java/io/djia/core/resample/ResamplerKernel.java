@@ -126,23 +126,16 @@ final class ResamplerKernel {
         return scratch;
     }
 
-    /** Sum of {@code coefficients[j] * x[from + j]}, in four running sums for instruction-level parallelism. */
+    /**
+     * Sum of {@code coefficients[j] * x[from + j]}. A plain loop on purpose: C2 vectorises its multiplications
+     * (the additions stay in order), which measured faster than hand-unrolled partial sums.
+     */
     static float dot(float[] x, int from, float[] coefficients, int taps) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int j = 0;
-        for (; j + 3 < taps; j += 4) {
-            s0 += x[from + j] * coefficients[j];
-            s1 += x[from + j + 1] * coefficients[j + 1];
-            s2 += x[from + j + 2] * coefficients[j + 2];
-            s3 += x[from + j + 3] * coefficients[j + 3];
+        float sum = 0;
+        for (int j = 0; j < taps; j++) {
+            sum += x[from + j] * coefficients[j];
         }
-        for (; j < taps; j++) {
-            s0 += x[from + j] * coefficients[j];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return sum;
     }
 
     private static long gcd(long a, long b) {
