@@ -109,6 +109,7 @@ public record Chromagram(float[][] frames, int hopSize, int sampleRate, double t
 
     /** Collects spectral peaks frame by frame, then estimates the tuning and folds the peaks into chroma. */
     static final class Builder {
+        private final int sampleRate;
         private final double binHz;
         private final int lowBin;
         private final int highBin;
@@ -120,6 +121,7 @@ public record Chromagram(float[][] frames, int hopSize, int sampleRate, double t
         private int frames;
 
         Builder(int sampleRate, int fftSize) {
+            this.sampleRate = sampleRate;
             binHz = sampleRate / (double) fftSize;
             lowBin = Math.max(2, (int) Math.ceil(LOW_HZ / binHz));
             highBin = Math.min(fftSize / 2 - 2, (int) Math.floor(Math.min(HIGH_HZ, 0.45 * sampleRate) / binHz));
@@ -173,7 +175,7 @@ public record Chromagram(float[][] frames, int hopSize, int sampleRate, double t
                 int pc = Math.floorMod((int) Math.rint(peakMidi[i] - tuning), 12);
                 chroma[peakFrame[i]][pc] += peakWeight[i];
             }
-            return new Chromagram(chroma, hopSize, (int) Math.round(binHz * 2 * (power.length - 1)), 100 * tuning);
+            return new Chromagram(chroma, hopSize, sampleRate, 100 * tuning);
         }
     }
 }
