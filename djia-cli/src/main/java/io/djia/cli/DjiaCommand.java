@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             ProfilesCommand.class,
+            AnalyzeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DjiaCommand implements Runnable {
