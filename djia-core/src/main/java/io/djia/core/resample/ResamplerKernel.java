@@ -5,12 +5,16 @@ package io.djia.core.resample;
  *
  * <p>Output frame n sits at input position n*M/L = base + phase/L. Its value is the dot product of
  * {@link #taps()} input samples starting at {@code base - halfTaps + 1} with the coefficients of that phase.
- * With few phases (L up to {@value #MAX_TABLE_PHASES}) every phase's coefficients are tabulated (polyphase);
- * otherwise they are interpolated linearly from a finely sampled prototype. Each phase is scaled to unit DC
- * gain, so a constant stays exactly constant. Immutable.
+ * With few phases (L up to {@value #MAX_TABLE_PHASES}, table within {@value #MAX_TABLE_FLOATS} floats) every
+ * phase's coefficients are tabulated (polyphase); otherwise they are interpolated linearly from a finely
+ * sampled prototype. Each phase is scaled to unit DC gain, so a constant stays exactly constant. Immutable.
  */
 final class ResamplerKernel {
     static final int MAX_TABLE_PHASES = 4096;
+    /** Largest coefficient table, in floats (16 MiB); beyond it the interpolated prototype is used. */
+    static final long MAX_TABLE_FLOATS = 1L << 22;
+    /** Longest kernel: downsampling by more than about 130 would need more taps than this. */
+    static final int MAX_TAPS = 1 << 14;
     /** Prototype points per input sample for interpolated coefficients, at a band fraction of 1. */
     private static final int PROTOTYPE_DENSITY = 1024;
 
@@ -35,9 +39,13 @@ final class ResamplerKernel {
         this.downFactor = inputRate / gcd;
         double bandFraction = Math.min(1.0, outputRate / (double) inputRate);
         double halfWidth = KaiserSincDesign.HALF_WIDTH_AT_LOWER_RATE / bandFraction;
+        if (2 * Math.ceil(halfWidth) > MAX_TAPS) {
+            throw new IllegalArgumentException("converting " + inputRate + " Hz to " + outputRate
+                    + " Hz needs a kernel longer than " + MAX_TAPS + " taps; convert in two steps");
+        }
         this.halfTaps = (int) Math.ceil(halfWidth);
         this.taps = 2 * halfTaps;
-        if (upFactor <= MAX_TABLE_PHASES) {
+        if (upFactor <= MAX_TABLE_PHASES && upFactor * taps <= MAX_TABLE_FLOATS) {
             table = new float[(int) upFactor][];
             for (int p = 0; p < upFactor; p++) {
                 table[p] = new float[taps];

@@ -45,7 +45,7 @@ public final class WavReader {
     }
 
     /**
-     * Reads a WAV file from a stream, which is consumed up to the end of the RIFF chunk but not closed.
+     * Reads a WAV file from a stream, which is read past the audio (it is buffered) but not closed.
      *
      * @param sourceName how to name the stream in error messages (a file name or URL)
      */

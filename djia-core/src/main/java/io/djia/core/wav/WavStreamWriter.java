@@ -253,7 +253,10 @@ public final class WavStreamWriter implements AutoCloseable {
         }
     }
 
-    /** Atomic mode: deletes the temporary file unless committed. Direct mode: finishes the file as commit does. */
+    /**
+     * Atomic mode: deletes the temporary file unless committed. Direct mode: finishes the file as commit does,
+     * leaving out a loop that ends after the last frame written rather than losing the recording.
+     */
     @Override
     public void close() throws IOException {
         if (state == State.CLOSED) {

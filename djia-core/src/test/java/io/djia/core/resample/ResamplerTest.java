@@ -190,6 +190,8 @@ class ResamplerTest {
     void badArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Resampler.create(0, 44100));
         assertThrows(IllegalArgumentException.class, () -> Resampler.create(44100, -1));
+        // Downsampling by 1000 would need a 124 000-tap kernel.
+        assertThrows(IllegalArgumentException.class, () -> Resampler.create(1_000_000, 1000));
         assertThrows(IllegalArgumentException.class, () -> Resampler.create(44100, 48000).apply(AudioBuffer.silence(1, 10, 48000)));
     }
 }
