@@ -1,5 +1,7 @@
 package io.djia.core.resample;
 
+import java.util.Arrays;
+
 /**
  * Block-by-block sample-rate conversion with a constant latency, for the audio thread.
  *
@@ -64,7 +66,7 @@ public final class StreamingResampler {
     /** Forgets all input: the next frame emitted is frame 0 of a new stream. */
     public void reset() {
         for (float[] ch : history) {
-            java.util.Arrays.fill(ch, 0f);
+            Arrays.fill(ch, 0f);
         }
         nextOutput = 0;
         if (kernel.isIdentity()) {
