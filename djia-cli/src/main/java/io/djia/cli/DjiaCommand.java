@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             "are used when you point DJ-IA at their files."
         },
         subcommands = {
+            RenderCommand.class,
             ProfilesCommand.class,
             AnalyzeCommand.class,
             CommandLine.HelpCommand.class
