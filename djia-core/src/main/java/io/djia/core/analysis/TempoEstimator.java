@@ -11,9 +11,11 @@ import java.util.Objects;
  *   <li>The envelope is high-passed (its 1 s moving mean removed) and autocorrelated through an FFT.</li>
  *   <li>The beat period is the autocorrelation peak with the highest prior-weighted value inside the prior's
  *       range (Ellis 2007 weights by a log-Gaussian tempo preference in the same way).</li>
- *   <li>Octave errors: a period half as long wins when its own peak holds at least 80% of the chosen
- *       one's (the pulse is really there at the faster rate), a period twice as long wins when the chosen
- *       peak is under half of it (the chosen one was only a subdivision the prior favoured).</li>
+ *   <li>Octave errors: a period half as long wins when its autocorrelation peak holds at least 80% of the
+ *       chosen one's and the onsets half-way between the chosen beats are at least 80% as strong as those on
+ *       them (the pulse is really there at the faster rate, not just eighth-note hats or bass); a period
+ *       twice as long wins when the chosen peak is under half of it (the chosen one was only a subdivision
+ *       the prior favoured).</li>
  *   <li>The period is refined by fitting the peaks at its multiples, which pins it to a fraction of a frame.</li>
  * </ol>
  *
@@ -21,6 +23,7 @@ import java.util.Objects;
  */
 public final class TempoEstimator {
     private static final double FASTER_RATIO = 0.8;
+    private static final double FASTER_OFF_BEAT_RATIO = 0.8;
     private static final double SLOWER_RATIO = 0.5;
     private static final int MAX_MULTIPLE = 8;
 
@@ -53,7 +56,8 @@ public final class TempoEstimator {
         if (n < 2 * maxLag + 2) {
             return TempoEstimate.NONE;
         }
-        double[] r = autocorrelation(highPass(envelope.strengthView(), (int) Math.round(fps)), Math.min(lags, n - 1));
+        double[] smooth = smooth(envelope.strengthView());
+        double[] r = autocorrelation(highPass(smooth, (int) Math.round(fps)), Math.min(lags, n - 1));
         if (r[0] <= 0) {
             return TempoEstimate.NONE;
         }
@@ -76,7 +80,8 @@ public final class TempoEstimator {
         double period = peakNear(r, best, 1);
         for (int step = 0; step < 2; step++) {
             double faster = period / 2;
-            if (60.0 * fps / faster <= prior.maxBpm() && value(r, peakNear(r, faster, 2)) >= FASTER_RATIO * value(r, period)) {
+            if (60.0 * fps / faster <= prior.maxBpm() && value(r, peakNear(r, faster, 2)) >= FASTER_RATIO * value(r, period)
+                    && offBeatRatio(smooth, refineWithMultiples(r, period)) >= FASTER_OFF_BEAT_RATIO) {
                 period = peakNear(r, faster, 2);
                 continue;
             }
@@ -97,11 +102,8 @@ public final class TempoEstimator {
         return new TempoEstimate(bpm, confidence);
     }
 
-    /**
-     * The envelope smoothed over five frames (so a period that falls between two lags still shows its full
-     * peak) minus its moving mean over {@code width} frames.
-     */
-    private static double[] highPass(float[] raw, int width) {
+    /** The envelope smoothed over five frames, so a period that falls between two lags still shows its peak. */
+    private static double[] smooth(float[] raw) {
         int n = raw.length;
         double[] x = new double[n];
         double[] kernel = {1, 2, 3, 2, 1};
@@ -113,6 +115,64 @@ public final class TempoEstimator {
             }
             x[i] = s / 9.0;
         }
+        return x;
+    }
+
+    /**
+     * Off-beat over on-beat strength for a period: the phase whose pulse train collects the most onset
+     * strength is "on", half a period later is "off", and each side is measured by the 40th percentile of its
+     * onsets, so accented bar starts do not make the on-beats look stronger than a real faster pulse. Near 1
+     * when every half period carries equal onsets (the pulse is really twice as fast), well under 1 when the
+     * half periods are mere subdivisions. Unlike the autocorrelation ratio, 2a / (1 + a^2) for off/on
+     * strength a, this is linear in a.
+     */
+    static double offBeatRatio(double[] x, double period) {
+        int phases = (int) Math.ceil(period);
+        double bestMean = 0;
+        int bestPhase = -1;
+        for (int phase = 0; phase < phases; phase++) {
+            double[] on = pulse(x, phase, period);
+            double mean = java.util.Arrays.stream(on).average().orElse(0);
+            if (mean > bestMean) {
+                bestMean = mean;
+                bestPhase = phase;
+            }
+        }
+        if (bestPhase < 0) {
+            return 0;
+        }
+        double on = percentile(pulse(x, bestPhase, period), 0.4);
+        double off = percentile(pulse(x, bestPhase + period / 2, period), 0.4);
+        return on > 0 ? off / on : 0;
+    }
+
+    /** Local maxima (+-2 frames) of x at start, start + period, ... */
+    private static double[] pulse(double[] x, double start, double period) {
+        int count = start < x.length ? (int) Math.ceil((x.length - start) / period) : 0;
+        double[] out = new double[count];
+        for (int j = 0; j < count; j++) {
+            int centre = (int) Math.round(start + j * period);
+            double max = 0;
+            for (int i = Math.max(0, centre - 2); i <= Math.min(x.length - 1, centre + 2); i++) {
+                max = Math.max(max, x[i]);
+            }
+            out[j] = max;
+        }
+        return out;
+    }
+
+    private static double percentile(double[] values, double p) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[(int) Math.floor(p * (sorted.length - 1))];
+    }
+
+    /** x minus its moving mean over {@code width} frames. */
+    private static double[] highPass(double[] x, int width) {
+        int n = x.length;
         double[] prefix = new double[n + 1];
         for (int i = 0; i < n; i++) {
             prefix[i + 1] = prefix[i] + x[i];

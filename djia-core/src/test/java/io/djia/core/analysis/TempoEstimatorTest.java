@@ -45,6 +45,21 @@ class TempoEstimatorTest {
     }
 
     @Test
+    void eighthNoteBassAndHatsDoNotDoubleTheTempo() {
+        // Busy eighths (a bass note on every half beat, hats on top) repeat at 200 BPM, but the kicks and
+        // snares on the beats are stronger: the tempo is 100.
+        double bpm = 100;
+        float[] x = TestSignals.drumLoop(bpm, SECONDS, 0.3, 5);
+        double half = 30.0 / bpm;
+        int[] line = {33, 45, 36, 48, 31, 43, 38, 50};
+        int i = 0;
+        for (double t = 0.3; t < SECONDS - half; t += half, i++) {
+            TestSignals.addNote(x, t, half * 0.9, line[i % line.length], 0.25);
+        }
+        assertEquals(bpm, estimate(x, TempoPrior.DEFAULT).bpm(), 0.01 * bpm);
+    }
+
+    @Test
     void noPulseGivesLowConfidence() {
         TempoEstimate noise = estimate(TestSignals.whiteNoise(SECONDS, 0.3, 4), TempoPrior.DEFAULT);
         assertTrue(noise.confidence() < 0.3, "noise confidence " + noise.confidence());
