@@ -55,6 +55,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--model-path", paramLabel = "FILE.gguf", description = "GGUF model for --brain llm.")
     Path brainModel;
 
+    @Option(names = "--loudness", defaultValue = "-14", paramLabel = "LUFS",
+            description = "Integrated loudness to master the set to (sets up to 45 min). Default: ${DEFAULT-VALUE}.")
+    double targetLufs;
+
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Worker threads (0 = all cores).")
     int threads;
 
@@ -64,7 +68,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RenderOptions options = new RenderOptions(profile, minutes, seed, bpm, key, sampleRate, output, engine,
-                modelDir, brain, brainModel, threads);
+                modelDir, brain, brainModel, threads, targetLufs);
         ProgressBar bar = ProgressBar.forStderr(quiet);
         SetReport report = SetRender.run(options, bar);
         bar.finish();

@@ -17,9 +17,11 @@ import java.nio.file.Path;
  * @param brain        "rules" (default) or "llm"
  * @param brainModel   GGUF file for the LLM brain (may be null)
  * @param threads      worker threads for clip generation
+ * @param targetLufs   integrated loudness the set is brought to (ITU-R BS.1770-4)
  */
 public record RenderOptions(String profile, double minutes, long seed, Double bpm, String key, int sampleRate,
-                            Path output, String engine, Path modelDir, String brain, Path brainModel, int threads) {
+                            Path output, String engine, Path modelDir, String brain, Path brainModel, int threads,
+                            double targetLufs) {
     public RenderOptions {
         if (!(minutes > 0) || minutes > 24 * 60) {
             throw new IllegalArgumentException("--minutes must be more than 0 and at most 1440, got " + minutes);
@@ -32,19 +34,25 @@ public record RenderOptions(String profile, double minutes, long seed, Double bp
         }
         engine = engine == null ? "procedural" : engine;
         brain = brain == null ? "rules" : brain;
+        if (!(targetLufs >= -40 && targetLufs <= -5)) {
+            throw new IllegalArgumentException("--loudness must be between -40 and -5 LUFS, got " + targetLufs);
+        }
         threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
+    /** A common streaming and club-promo level; loud enough next to other music, with headroom for drums. */
+    public static final double DEFAULT_TARGET_LUFS = -14.0;
+
     public static RenderOptions defaults(String profile, double minutes, long seed, Path output) {
-        return new RenderOptions(profile, minutes, seed, null, null, 44_100, output, "procedural", null, "rules", null, 0);
+        return new RenderOptions(profile, minutes, seed, null, null, 44_100, output, "procedural", null, "rules", null, 0, DEFAULT_TARGET_LUFS);
     }
 
     public RenderOptions withBpm(Double newBpm) {
-        return new RenderOptions(profile, minutes, seed, newBpm, key, sampleRate, output, engine, modelDir, brain, brainModel, threads);
+        return new RenderOptions(profile, minutes, seed, newBpm, key, sampleRate, output, engine, modelDir, brain, brainModel, threads, targetLufs);
     }
 
     public RenderOptions withKey(String newKey) {
-        return new RenderOptions(profile, minutes, seed, bpm, newKey, sampleRate, output, engine, modelDir, brain, brainModel, threads);
+        return new RenderOptions(profile, minutes, seed, bpm, newKey, sampleRate, output, engine, modelDir, brain, brainModel, threads, targetLufs);
     }
 
     /** Exact number of frames of the set. */

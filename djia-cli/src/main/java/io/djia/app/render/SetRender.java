@@ -4,6 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.djia.core.analysis.AnalysisOptions;
+import io.djia.core.analysis.AnalysisReport;
+import io.djia.core.analysis.Analyzer;
+import io.djia.core.analysis.TempoPrior;
+import io.djia.core.audio.AudioBuffer;
+import io.djia.core.io.AtomicFiles;
+import io.djia.core.wav.WavEncoding;
+import io.djia.core.wav.WavWriter;
 import io.djia.core.mix.MixerConfig;
 import io.djia.core.profile.ProfileLibrary;
 import io.djia.core.profile.StyleProfile;
@@ -12,10 +20,8 @@ import io.djia.core.theory.Tempo;
 import io.djia.generate.Generator;
 import io.djia.generate.brain.Brain;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +33,9 @@ public final class SetRender {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
+
+    /** Sets up to this long are rendered in memory, loudness-normalised and analysed before writing. */
+    static final long MAX_IN_MEMORY_SECONDS = 45 * 60;
 
     private SetRender() {
     }
@@ -64,15 +73,55 @@ public final class SetRender {
             MixerConfig mixerConfig = mixerConfig(plan);
             SetRenderer renderer = new SetRenderer(clips, Engines.voice(), 2 * options.threads() + 2);
             SetRenderer.Stats stats;
-            try (WavFileSink sink = WavFileSink.open(options.output(), options.sampleRate(), 2)) {
+            Map<String, Object> analysis;
+            if (options.totalFrames() <= MAX_IN_MEMORY_SECONDS * (long) options.sampleRate()) {
+                MemorySink sink = new MemorySink(2, options.totalFrames(), options.sampleRate());
                 stats = renderer.render(plan, mixerConfig, sink, progress);
-                sink.commit();
+                AudioBuffer audio = sink.audio();
+                progress.progress("master", 0, 1);
+                double gainDb = LoudnessTarget.apply(audio, options.targetLufs(), plan.tempo());
+                progress.progress("master", 1, 1);
+                stats = new SetRenderer.Stats(stats.frames(), stats.layersStarted(), stats.voiceDrops(), audio.peak());
+                progress.progress("analyse", 0, 1);
+                analysis = analyse(audio, plan);
+                analysis.put("loudness_gain_db", Math.round(gainDb * 10) / 10.0);
+                progress.progress("analyse", 1, 1);
+                WavWriter.write(options.output(), audio, WavEncoding.PCM24, null);
+            } else {
+                // Too long to hold in memory: stream to disk at the mixer's level, without the loudness pass.
+                try (WavFileSink sink = WavFileSink.open(options.output(), options.sampleRate(), 2)) {
+                    stats = renderer.render(plan, mixerConfig, sink, progress);
+                    sink.commit();
+                }
+                analysis = new LinkedHashMap<>();
+                analysis.put("skipped", "sets longer than " + MAX_IN_MEMORY_SECONDS / 60
+                        + " minutes are streamed to disk without loudness normalisation or analysis");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            SetReport report = report(options, plan, generator, brain, stats, Map.of(), seconds);
+            SetReport report = report(options, plan, generator, brain, stats, analysis, seconds);
             writeJsonAtomically(options.reportPath(), report);
             return report;
         }
+    }
+
+    /**
+     * Measures the written set (tempo, key, loudness) so the report says what the audio is, not only what was
+     * planned. The tempo search is centred on the set's tempo, as a DJ would expect it.
+     */
+    static Map<String, Object> analyse(AudioBuffer audio, SetPlan plan) {
+        AnalysisReport measured = new Analyzer(AnalysisOptions.defaults()
+                .withTempoPrior(TempoPrior.around(plan.tempo().bpm()))
+                .withBeatsPerBar(plan.tempo().beatsPerBar())).analyze(audio);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("bpm", Math.round(measured.bpm() * 100) / 100.0);
+        out.put("tempo_confidence", Math.round(measured.tempoConfidence() * 100) / 100.0);
+        out.put("key", measured.key().displayName());
+        out.put("camelot", measured.key().camelot());
+        out.put("key_confidence", Math.round(measured.keyConfidence() * 100) / 100.0);
+        out.put("integrated_lufs", Math.round(measured.integratedLufs() * 10) / 10.0);
+        out.put("loudness_range_lu", Math.round(measured.loudnessRangeLu() * 10) / 10.0);
+        out.put("true_peak_dbtp", Math.round(measured.truePeakDbtp() * 10) / 10.0);
+        return out;
     }
 
     /** The mixer settings for a plan: the profile's master effects and a -1 dBFS limiter. */
@@ -136,15 +185,10 @@ public final class SetRender {
 
     /** Writes JSON to a temporary file beside the target and renames it into place. */
     public static void writeJsonAtomically(Path target, Object value) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = AtomicFiles.createTempSibling(target, ".tmp");
         try {
             JSON.writeValue(tmp.toFile(), value);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }

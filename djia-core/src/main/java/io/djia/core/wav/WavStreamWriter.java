@@ -101,7 +101,7 @@ public final class WavStreamWriter implements AutoCloseable {
             throws IOException {
         validate(target, channels, sampleRate, options);
         Path absolute = target.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".part");
+        Path temp = io.djia.core.io.AtomicFiles.createTempSibling(absolute, ".part");
         FileChannel channel = null;
         try {
             channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
