@@ -19,6 +19,10 @@ public final class Compressor implements AudioProcessor {
         RMS, PEAK
     }
 
+    private static final double POWER_TO_DB = 10.0 / Math.log(10.0);
+    private static final double AMPLITUDE_TO_DB = 20.0 / Math.log(10.0);
+    private static final double DB_TO_LOG_AMPLITUDE = Math.log(10.0) / 20.0;
+
     private final double thresholdDb;
     private final double ratio;
     private final double kneeDb;
@@ -141,7 +145,7 @@ public final class Compressor implements AudioProcessor {
             }
             double target = 0.0;
             if (level > kneeStartLevel) {
-                double levelDb = detector == Detector.RMS ? 10.0 * Math.log10(level) : 20.0 * Math.log10(level);
+                double levelDb = (detector == Detector.RMS ? POWER_TO_DB : AMPLITUDE_TO_DB) * Math.log(level);
                 target = gainComputerDb(levelDb);
             }
             double coefficient = target < reductionDb ? attackCoefficient : releaseCoefficient;
@@ -155,7 +159,7 @@ public final class Compressor implements AudioProcessor {
                     out[c][i] = in[c][i];
                 }
             } else {
-                double gain = Math.pow(10.0, totalDb / 20.0);
+                double gain = Math.exp(totalDb * DB_TO_LOG_AMPLITUDE);
                 for (int c = 0; c < channels; c++) {
                     out[c][i] = (float) (in[c][i] * gain);
                 }

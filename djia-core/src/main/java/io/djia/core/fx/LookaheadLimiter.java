@@ -70,7 +70,8 @@ public final class LookaheadLimiter implements AudioProcessor {
         this.window = Math.max(1, (int) Math.round(lookaheadSeconds * sampleRate));
         this.latency = window - 1 + INTERPOLATOR_DELAY;
         this.releaseCoefficient = 1.0 - Math.exp(-1.0 / (releaseSeconds * sampleRate));
-        this.history = new float[channels][TAPS];
+        // Each sample is stored twice, TAPS apart, so the last TAPS samples are always one contiguous run.
+        this.history = new float[channels][2 * TAPS];
         this.delayLine = new float[channels][latency + 1];
         this.dequeValues = new double[window + 1];
         this.dequeIndices = new long[window + 1];
@@ -100,8 +101,9 @@ public final class LookaheadLimiter implements AudioProcessor {
             for (int c = 0; c < channels; c++) {
                 float x = in[c][n];
                 history[c][newest] = x;
+                history[c][newest + TAPS] = x;
                 delayLine[c][delayPosition] = x;
-                intervalPeak = Math.max(intervalPeak, intervalPeak(history[c], newest));
+                intervalPeak = Math.max(intervalPeak, intervalPeak(history[c], newest + 1));
             }
             historyPosition = newest + 1 == TAPS ? 0 : newest + 1;
             // A sample needs room for the true peaks on both sides of it.
@@ -121,17 +123,17 @@ public final class LookaheadLimiter implements AudioProcessor {
         }
     }
 
-    /** Largest magnitude among sample n-6 and the three points interpolated between it and n-5. */
-    private static double intervalPeak(float[] ring, int newest) {
-        int centre = Math.floorMod(newest - INTERPOLATOR_DELAY, TAPS);
-        double peak = Math.abs(ring[centre]);
+    /**
+     * Largest magnitude among sample n-6 and the three points interpolated between it and n-5;
+     * {@code history[oldest .. oldest + TAPS)} holds samples n-11 .. n.
+     */
+    private static double intervalPeak(float[] history, int oldest) {
+        double peak = Math.abs(history[oldest + TAPS - 1 - INTERPOLATOR_DELAY]);
         for (int phase = 1; phase < PHASES; phase++) {
             double[] taps = INTERPOLATOR[phase];
             double sum = 0;
-            int index = newest + 1 == TAPS ? 0 : newest + 1;
             for (int k = 0; k < TAPS; k++) {
-                sum += taps[k] * ring[index];
-                index = index + 1 == TAPS ? 0 : index + 1;
+                sum += taps[k] * history[oldest + k];
             }
             peak = Math.max(peak, Math.abs(sum));
         }

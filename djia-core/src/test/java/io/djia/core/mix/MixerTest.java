@@ -300,12 +300,15 @@ class MixerTest {
         long id = Thread.currentThread().getId();
         counter.getThreadAllocatedBytes(id);
         long before = counter.getThreadAllocatedBytes(id);
-        // Covers every scheduled command: starts, replace, retune, chain swap, ducking, tempo, stop.
-        for (int block = 0; block < 200; block++) {
+        // Covers every scheduled command (starts, replace, retune, chain swap, ducking, tempo, stop), then
+        // steady looping. Even one 16-byte object per block would be 32 000 bytes; the JVM itself may
+        // allocate a little on this thread once (deoptimisation), hence the small allowance.
+        int blocks = 2000;
+        for (int block = 0; block < blocks; block++) {
             mixer.render(out, 512);
         }
         long allocated = counter.getThreadAllocatedBytes(id) - before;
-        assertEquals(0, allocated, "bytes allocated while rendering");
+        assertTrue(allocated < 4096, allocated + " bytes allocated while rendering " + blocks + " blocks");
     }
 
     @Test
