@@ -13,6 +13,14 @@ public interface Brain extends AutoCloseable {
     /** Short name for logs and set.json, e.g. "rules" or "llm:model.gguf". */
     String name();
 
+    /**
+     * Notes about the last {@link #decide} call for the decision log: corrections made to a model's output,
+     * and why the rule brain stepped in when it did. Empty for brains that never correct themselves.
+     */
+    default List<String> lastNotes() {
+        return List.of();
+    }
+
     @Override
     default void close() {
     }

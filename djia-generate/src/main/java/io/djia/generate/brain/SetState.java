@@ -1,5 +1,7 @@
 package io.djia.generate.brain;
 
+import io.djia.core.analysis.BandProfile;
+import io.djia.core.fx.EffectSpec;
 import io.djia.core.profile.StyleProfile;
 import io.djia.core.theory.Key;
 import io.djia.core.theory.Tempo;
@@ -32,16 +34,25 @@ public record SetState(StyleProfile profile, Tempo tempo, Key key, String phase,
     /**
      * A layer that is playing.
      *
-     * @param layerId    its slot id
-     * @param type       its layer type name
-     * @param stems      the stems it uses
-     * @param volume     0..1
-     * @param startedBar the bar it started on
-     * @param bars       its loop length
+     * @param layerId     its slot id
+     * @param type        its layer type name
+     * @param stems       the stems it uses
+     * @param volume      0..1
+     * @param startedBar  the bar it started on
+     * @param bars        its loop length
+     * @param effects     its effect chain (empty when none or unknown)
+     * @param bandProfile its energy per frequency band, or null when not measured
      */
-    public record ActiveLayer(String layerId, String type, List<String> stems, double volume, long startedBar, int bars) {
+    public record ActiveLayer(String layerId, String type, List<String> stems, double volume, long startedBar, int bars,
+                              List<EffectSpec> effects, BandProfile bandProfile) {
         public ActiveLayer {
             stems = stems == null ? List.of("all") : List.copyOf(stems);
+            effects = effects == null ? List.of() : List.copyOf(effects);
+        }
+
+        /** A layer without effects or band profile. */
+        public ActiveLayer(String layerId, String type, List<String> stems, double volume, long startedBar, int bars) {
+            this(layerId, type, stems, volume, startedBar, bars, List.of(), null);
         }
     }
 }
