@@ -146,6 +146,12 @@ public final class TempoSyncedDelay implements AudioProcessor, TempoSynced {
             if (damped) {
                 dampLeft += dampingCoefficient * (dl - dampLeft);
                 dampRight += dampingCoefficient * (dr - dampRight);
+                if (Math.abs(dampLeft) < 1e-30) {
+                    dampLeft = 0;
+                }
+                if (Math.abs(dampRight) < 1e-30) {
+                    dampRight = 0;
+                }
                 fl = dampLeft;
                 fr = dampRight;
             }
@@ -166,12 +172,6 @@ public final class TempoSyncedDelay implements AudioProcessor, TempoSynced {
             write = (write + 1) & mask;
             outL[i] = (float) ((1.0 - wet) * xl + wet * dl);
             outR[i] = (float) ((1.0 - wet) * xr + wet * dr);
-        }
-        if (Math.abs(dampLeft) < 1e-30) {
-            dampLeft = 0;
-        }
-        if (Math.abs(dampRight) < 1e-30) {
-            dampRight = 0;
         }
     }
 

@@ -231,6 +231,25 @@ class MixerTest {
     }
 
     @Test
+    void filterSweepThroughSettingsGlidesWithoutClicks() {
+        Mixer mixer = mixer(512);
+        mixer.startLayer("bass", sine(100, 0.3, 100_000), 0, 0,
+                new LayerSettings(1, -1, List.of(EffectSpec.lowPass(12_000))), 0);
+        // A sweep as the set planner sends it: a new cutoff every 10 ms, retuned in place (no chain swap).
+        for (int step = 0; step < 20; step++) {
+            mixer.setLayerSettings("bass", 10_000 + 441L * step,
+                    new LayerSettings(1, -1, List.of(EffectSpec.lowPass(12_000 * Math.pow(0.8, step + 1)))));
+        }
+        float[][] out = render(mixer, 30_000, 512);
+        double inputCurvature = 0.3 * Math.pow(2 * Math.PI * 100 / FS, 2);
+        double maxCurvature = 0;
+        for (int i = 9_000; i < 30_000; i++) {
+            maxCurvature = Math.max(maxCurvature, Math.abs(out[0][i] - 2.0 * out[0][i - 1] + out[0][i - 2]));
+        }
+        assertTrue(maxCurvature < 1.5 * inputCurvature, "curvature " + maxCurvature + " vs " + inputCurvature);
+    }
+
+    @Test
     void limiterHoldsEightLoudLayersUnderTheCeiling() {
         Mixer mixer = mixer(512);
         for (int k = 0; k < 8; k++) {
