@@ -126,21 +126,33 @@ public final class LoudnessMeter {
     private static double[][] weightedSegmentEnergies(AudioBuffer audio) {
         int n = audio.frames();
         int rate = audio.sampleRate();
-        int count = 0;
-        while (segmentStart(count + 1, rate) <= n) {
-            count++;
+        int segments = 0;
+        while (segmentStart(segments + 1, rate) <= n) {
+            segments++;
         }
-        double[] energy = new double[count];
-        double[] samples = new double[count];
-        for (int i = 0; i < count; i++) {
-            samples[i] = segmentStart(i + 1, rate) - segmentStart(i, rate);
+        double[] energy = new double[segments];
+        double[] samples = new double[segments];
+        for (int s = 0; s < segments; s++) {
+            samples[s] = segmentStart(s + 1, rate) - segmentStart(s, rate);
         }
         double[][] coefficients = kWeightingCoefficients(rate);
         double[] weights = channelWeights(audio.channels());
+        int[] used = new int[audio.channels()];
+        int count = 0;
         for (int c = 0; c < audio.channels(); c++) {
             if (weights[c] > 0) {
-                accumulateChannel(audio.channel(c), weights[c], coefficients, rate, energy);
+                used[count++] = c;
             }
+        }
+        // Channels go through the filters two at a time: two independent recursions keep the CPU's pipelines
+        // busy where one would wait on its own previous output.
+        int i = 0;
+        for (; i + 1 < count; i += 2) {
+            accumulatePair(audio.channel(used[i]), weights[used[i]], audio.channel(used[i + 1]), weights[used[i + 1]],
+                    coefficients, rate, energy);
+        }
+        if (i < count) {
+            accumulateChannel(audio.channel(used[i]), weights[used[i]], coefficients, rate, energy);
         }
         return new double[][] {energy, samples};
     }
@@ -171,6 +183,42 @@ public final class LoudnessMeter {
                 sum += z * z;
             }
             energy[seg] += weight * sum;
+        }
+    }
+
+    private static void accumulatePair(float[] x, double weightX, float[] u, double weightU, double[][] coefficients,
+            int rate, double[] energy) {
+        double[] s = coefficients[0];
+        double[] h = coefficients[1];
+        double sb0 = s[0], sb1 = s[1], sb2 = s[2], sa1 = s[3], sa2 = s[4];
+        double ha1 = h[3], ha2 = h[4];
+        double s1 = 0, s2 = 0, h1 = 0, h2 = 0;
+        double t1 = 0, t2 = 0, g1 = 0, g2 = 0;
+        int pos = 0;
+        for (int seg = 0; seg < energy.length; seg++) {
+            int end = (int) segmentStart(seg + 1, rate);
+            double sumX = 0;
+            double sumU = 0;
+            for (; pos < end; pos++) {
+                double in = x[pos];
+                double y = sb0 * in + s1;
+                s1 = sb1 * in - sa1 * y + s2;
+                s2 = sb2 * in - sa2 * y;
+                double z = y + h1;
+                h1 = -2.0 * y - ha1 * z + h2;
+                h2 = y - ha2 * z;
+                sumX += z * z;
+
+                double in2 = u[pos];
+                double y2 = sb0 * in2 + t1;
+                t1 = sb1 * in2 - sa1 * y2 + t2;
+                t2 = sb2 * in2 - sa2 * y2;
+                double z2 = y2 + g1;
+                g1 = -2.0 * y2 - ha1 * z2 + g2;
+                g2 = y2 - ha2 * z2;
+                sumU += z2 * z2;
+            }
+            energy[seg] += weightX * sumX + weightU * sumU;
         }
     }
 

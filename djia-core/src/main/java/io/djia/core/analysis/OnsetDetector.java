@@ -89,7 +89,8 @@ public final class OnsetDetector {
                 double flux = 0;
                 double lowFlux = 0;
                 for (int b = 0; b < bands; b++) {
-                    current[b] = (float) Math.log1p(gain * energy[t][b]);
+                    // Math.log is an intrinsic; log1p is not, and the precision near zero does not matter here.
+                    current[b] = (float) Math.log(1.0 + gain * energy[t][b]);
                 }
                 for (int b = 0; b < bands; b++) {
                     // SuperFlux: compare with the loudest neighbouring band of the previous frame, so a
