@@ -2,7 +2,7 @@ package io.djia.generate.procedural;
 
 import io.djia.generate.procedural.dsp.Shaper;
 import io.djia.generate.procedural.dsp.SineTable;
-import Svf;
+import io.djia.generate.procedural.dsp.Svf;
 
 /**
  * Whole-loop processing that keeps a clip seamless. Recursive filters are run circularly: the filter first
