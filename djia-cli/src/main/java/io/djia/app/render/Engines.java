@@ -5,7 +5,8 @@ import io.djia.generate.Generator;
 import io.djia.generate.GeneratorFactory;
 import io.djia.generate.GeneratorOptions;
 import io.djia.generate.brain.Brain;
-import io.djia.generate.brain.RuleBrain;
+import io.djia.generate.brain.BrainFactory;
+import io.djia.generate.brain.BrainOptions;
 
 /**
  * Builds the engines a render uses from its options, so commands never branch on the engine.
@@ -19,10 +20,14 @@ public final class Engines {
     }
 
     public static Brain brain(RenderOptions options) {
-        if (!options.brain().equalsIgnoreCase("rules")) {
-            throw new IllegalArgumentException("unknown brain \"" + options.brain() + "\"; expected rules or llm");
+        BrainOptions.Kind kind = BrainOptions.Kind.parse(options.brain());
+        if (kind == BrainOptions.Kind.RULES) {
+            return BrainFactory.create(BrainOptions.rules().withSeed(options.seed()));
         }
-        return new RuleBrain();
+        if (options.brainModel() == null) {
+            throw new IllegalArgumentException("--brain llm needs --model-path FILE.gguf");
+        }
+        return BrainFactory.create(BrainOptions.llm(options.brainModel()).withSeed(options.seed()));
     }
 
     /** Clips from the procedural engine are already on the grid and single-instrument: nothing to do. */

@@ -125,7 +125,7 @@ public final class SetRenderer {
                     if (line.isPresent()) {
                         AudioBuffer spoken = line.get().channels() == 2 ? line.get() : line.get().toStereo();
                         long ramp = Math.round(0.08 * rate);
-                        mixer.startLayer("voice-" + voices, spoken, at, 0, new LayerSettings(0.9, 0, List.of()), 0);
+                        mixer.startLayer("voice-" + voices, spoken, at, 0, new LayerSettings(0.9, 0, List.of()).withDuckable(false), 0);
                         mixer.setDuckingDb(VOICE_DUCK_DB, Math.max(0, at - ramp), ramp);
                         mixer.setDuckingDb(0, at + spoken.frames(), ramp * 4);
                         voices++;
