@@ -12,6 +12,20 @@ import io.djia.core.audio.AudioBuffer;
 public interface Generator extends AutoCloseable {
     AudioBuffer generate(GenerationRequest request);
 
+    /**
+     * As {@link #generate(GenerationRequest)}, reporting progress to {@code monitor} and stopping with a
+     * {@link GenerationCancelledException} when it asks. Engines that work in steps override this; the default
+     * only checks for cancellation before starting.
+     */
+    default AudioBuffer generate(GenerationRequest request, GenerationMonitor monitor) {
+        if (monitor.isCancelled()) {
+            throw new GenerationCancelledException("generation cancelled before it started");
+        }
+        AudioBuffer audio = generate(request);
+        monitor.progress("generate", 1, 1);
+        return audio;
+    }
+
     /** Short name for logs and set.json, e.g. "procedural" or "musicgen-small". */
     String name();
 
