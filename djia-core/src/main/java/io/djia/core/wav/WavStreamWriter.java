@@ -348,7 +348,7 @@ public final class WavStreamWriter implements AutoCloseable {
     }
 
     /** The fmt chunk payload (see the class comment for the choice of header). */
-    private static byte[] formatChunk(WavEncoding encoding, int channels, int sampleRate) {
+    static byte[] formatChunk(WavEncoding encoding, int channels, int sampleRate) {
         boolean extensible = channels > 2;
         int code = encoding.isFloatingPoint() ? RiffIds.FORMAT_IEEE_FLOAT : RiffIds.FORMAT_PCM;
         int size = extensible ? 40 : (encoding.isFloatingPoint() ? 18 : 16);
