@@ -1,5 +1,7 @@
 package io.djia.generate;
 
+import io.djia.generate.musicgen.MusicGenOnnxGenerator;
+import io.djia.generate.musicgen.MusicGenOptions;
 import io.djia.generate.procedural.ProceduralGenerator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,7 +15,11 @@ import java.util.function.Function;
  */
 public final class GeneratorFactory {
     private static final Map<String, Function<GeneratorOptions, Generator>> ENGINES = engines(Map.of(
-            ProceduralGenerator.NAME, options -> new ProceduralGenerator()));
+            ProceduralGenerator.NAME, options -> new ProceduralGenerator(),
+            "musicgen", GeneratorFactory::musicGen,
+            "musicgen-small", GeneratorFactory::musicGen,
+            "musicgen-medium", GeneratorFactory::musicGen,
+            "musicgen-large", GeneratorFactory::musicGen));
 
     private GeneratorFactory() {
     }
@@ -25,8 +31,14 @@ public final class GeneratorFactory {
         return Collections.unmodifiableMap(ordered);
     }
 
+    /** MusicGen from the options' model folder (or the model's folder under the default models folder). */
+    private static Generator musicGen(GeneratorOptions options) {
+        return MusicGenOnnxGenerator.open(MusicGenOptions.from(options));
+    }
+
     /**
-     * @throws IllegalArgumentException for an unknown engine, listing the known names
+     * @throws IllegalArgumentException for an unknown engine, listing the known names, or a model folder that
+     *                                  cannot be used, naming what is missing
      */
     public static Generator create(GeneratorOptions options) {
         GeneratorOptions opts = options == null ? GeneratorOptions.defaults() : options;

@@ -17,7 +17,7 @@ import java.util.Map;
  * that is checked is the file that runs. Sessions not taken by an adapter are closed with the loader.
  */
 final class OrtGraphLoader implements SignatureReader, AutoCloseable {
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private OrtEnvironment env;
     private final int threads;
     private final Map<String, OrtSession> sessions = new LinkedHashMap<>();
     private final Map<String, GraphSignature> signatures = new LinkedHashMap<>();
@@ -38,7 +38,7 @@ final class OrtGraphLoader implements SignatureReader, AutoCloseable {
             if (threads > 0) {
                 options.setIntraOpNumThreads(threads);
             }
-            OrtSession session = env.createSession(file.toString(), options);
+            OrtSession session = environment().createSession(file.toString(), options);
             OrtSession old = sessions.put(name, session);
             if (old != null) {
                 old.close();
@@ -55,7 +55,11 @@ final class OrtGraphLoader implements SignatureReader, AutoCloseable {
         return signatures;
     }
 
+    /** The shared runtime environment, started on first use (a missing folder fails without loading it). */
     OrtEnvironment environment() {
+        if (env == null) {
+            env = OrtEnvironment.getEnvironment();
+        }
         return env;
     }
 
