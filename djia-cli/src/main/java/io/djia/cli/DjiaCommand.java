@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             RenderCommand.class,
             ProfilesCommand.class,
             AnalyzeCommand.class,
+            ModelsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DjiaCommand implements Runnable {
