@@ -59,6 +59,9 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Integrated loudness to master the set to (sets up to 45 min). Default: ${DEFAULT-VALUE}.")
     double targetLufs;
 
+    @Option(names = "--no-voice", description = "Leave out the spoken voice drops.")
+    boolean noVoice;
+
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Worker threads (0 = all cores).")
     int threads;
 
@@ -68,7 +71,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RenderOptions options = new RenderOptions(profile, minutes, seed, bpm, key, sampleRate, output, engine,
-                modelDir, brain, brainModel, threads, targetLufs);
+                modelDir, brain, brainModel, threads, targetLufs, !noVoice);
         ProgressBar bar = ProgressBar.forStderr(quiet);
         SetReport report = SetRender.run(options, bar);
         bar.finish();

@@ -5,6 +5,9 @@ import io.djia.generate.Generator;
 import io.djia.generate.GeneratorFactory;
 import io.djia.generate.GeneratorOptions;
 import io.djia.generate.brain.Brain;
+import io.djia.generate.tts.SpeechSynthesizer;
+import io.djia.generate.tts.SpeechSynthesizers;
+import java.util.Optional;
 import io.djia.generate.brain.BrainFactory;
 import io.djia.generate.brain.BrainOptions;
 
@@ -35,7 +38,27 @@ public final class Engines {
         return (AudioBuffer clip, LayerEvent.Start start) -> clip;
     }
 
-    public static VoiceSource voice() {
-        return VoiceSource.NONE;
+    /** Voice drops through the best speech engine here (espeak-ng, else the built-in formant voice). */
+    public static VoiceSource voice(RenderOptions options) {
+        if (!options.voiceDrops()) {
+            return VoiceSource.NONE;
+        }
+        SpeechSynthesizer speech = SpeechSynthesizers.detect();
+        return new VoiceSource() {
+            @Override
+            public Optional<AudioBuffer> speak(String text, int energy, int sampleRate) {
+                try {
+                    return Optional.of(speech.speak(text, energy, sampleRate));
+                } catch (SpeechSynthesizer.SpeechException e) {
+                    // A voice drop is decoration: the set goes on without it.
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public String name() {
+                return speech.name();
+            }
+        };
     }
 }

@@ -18,10 +18,11 @@ import java.nio.file.Path;
  * @param brainModel   GGUF file for the LLM brain (may be null)
  * @param threads      worker threads for clip generation
  * @param targetLufs   integrated loudness the set is brought to (ITU-R BS.1770-4)
+ * @param voiceDrops   whether the brain's speech decisions are spoken over the music
  */
 public record RenderOptions(String profile, double minutes, long seed, Double bpm, String key, int sampleRate,
                             Path output, String engine, Path modelDir, String brain, Path brainModel, int threads,
-                            double targetLufs) {
+                            double targetLufs, boolean voiceDrops) {
     public RenderOptions {
         if (!(minutes > 0) || minutes > 24 * 60) {
             throw new IllegalArgumentException("--minutes must be more than 0 and at most 1440, got " + minutes);
@@ -44,15 +45,15 @@ public record RenderOptions(String profile, double minutes, long seed, Double bp
     public static final double DEFAULT_TARGET_LUFS = -14.0;
 
     public static RenderOptions defaults(String profile, double minutes, long seed, Path output) {
-        return new RenderOptions(profile, minutes, seed, null, null, 44_100, output, "procedural", null, "rules", null, 0, DEFAULT_TARGET_LUFS);
+        return new RenderOptions(profile, minutes, seed, null, null, 44_100, output, "procedural", null, "rules", null, 0, DEFAULT_TARGET_LUFS, true);
     }
 
     public RenderOptions withBpm(Double newBpm) {
-        return new RenderOptions(profile, minutes, seed, newBpm, key, sampleRate, output, engine, modelDir, brain, brainModel, threads, targetLufs);
+        return new RenderOptions(profile, minutes, seed, newBpm, key, sampleRate, output, engine, modelDir, brain, brainModel, threads, targetLufs, voiceDrops);
     }
 
     public RenderOptions withKey(String newKey) {
-        return new RenderOptions(profile, minutes, seed, bpm, newKey, sampleRate, output, engine, modelDir, brain, brainModel, threads, targetLufs);
+        return new RenderOptions(profile, minutes, seed, bpm, newKey, sampleRate, output, engine, modelDir, brain, brainModel, threads, targetLufs, voiceDrops);
     }
 
     /** Exact number of frames of the set. */

@@ -69,9 +69,10 @@ public final class SetRender {
         try (Generator generator = Engines.generator(options);
              Brain brain = Engines.brain(options);
              ClipMaker clips = new ClipMaker(generator, Engines.clipStage(options, generator), options.threads())) {
+            VoiceSource voice = Engines.voice(options);
             SetPlan plan = new SetPlanner().plan(profile, options.totalFrames(), options.sampleRate(), brain, options.seed());
             MixerConfig mixerConfig = mixerConfig(plan);
-            SetRenderer renderer = new SetRenderer(clips, Engines.voice(), 2 * options.threads() + 2);
+            SetRenderer renderer = new SetRenderer(clips, voice, 2 * options.threads() + 2);
             SetRenderer.Stats stats;
             Map<String, Object> analysis;
             if (options.totalFrames() <= MAX_IN_MEMORY_SECONDS * (long) options.sampleRate()) {
@@ -98,7 +99,7 @@ public final class SetRender {
                         + " minutes are streamed to disk without loudness normalisation or analysis");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            SetReport report = report(options, plan, generator, brain, stats, analysis, seconds);
+            SetReport report = report(options, plan, generator, brain, voice, stats, analysis, seconds);
             writeJsonAtomically(options.reportPath(), report);
             return report;
         }
@@ -129,7 +130,7 @@ public final class SetRender {
         return new MixerConfig(plan.sampleRate(), 2, 512, plan.tempo(), plan.profile().masterEffects(), -1.0, 16);
     }
 
-    static SetReport report(RenderOptions options, SetPlan plan, Generator generator, Brain brain,
+    static SetReport report(RenderOptions options, SetPlan plan, Generator generator, Brain brain, VoiceSource voice,
                             SetRenderer.Stats stats, Map<String, Object> analysis, double seconds) {
         int rate = plan.sampleRate();
         List<SetReport.PhaseEntry> phases = new ArrayList<>();
@@ -158,6 +159,7 @@ public final class SetRender {
         versions.put("java", System.getProperty("java.version"));
         versions.put("generator", generator.name());
         versions.put("brain", brain.name());
+        versions.put("speech", voice.name());
         double peakDb = stats.peak() > 0 ? 20 * Math.log10(stats.peak()) : -200;
         return new SetReport(io.djia.cli.VersionInfo.version(), versions, plan.profile().name(), options.seed(),
                 plan.tempo().bpm(), plan.key().displayName(), plan.key().camelot(), rate, stats.frames(),

@@ -9,4 +9,9 @@ public interface VoiceSource {
     VoiceSource NONE = (text, energy, sampleRate) -> Optional.empty();
 
     Optional<AudioBuffer> speak(String text, int energy, int sampleRate);
+
+    /** Engine name for reports. */
+    default String name() {
+        return "none";
+    }
 }
