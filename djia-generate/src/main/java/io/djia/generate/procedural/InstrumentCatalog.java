@@ -17,7 +17,7 @@ final class InstrumentCatalog {
     }
 
     private static final Level DRUMS = new Level(-14.0, 3.0);
-    private static final Level PERCUSSION = new Level(-19.0, 2.0);
+    private static final Level PERCUSSION = new Level(-19.0, 3.5);
     private static final Level BASS = new Level(-15.0, 1.5);
     private static final Level HARMONY = new Level(-19.0, 1.0);
     private static final Level LEAD = new Level(-18.0, 1.5);
@@ -54,6 +54,32 @@ final class InstrumentCatalog {
         put(m, "deep_bass", new BassInstrument(BassInstrument.Style.DEEP), BASS);
         put(m, "abstract_bass", new BassInstrument(BassInstrument.Style.ABSTRACT), BASS);
         put(m, "cello_bass", new BassInstrument(BassInstrument.Style.CELLO), BASS);
+        put(m, "pad", new PadInstrument(), HARMONY);
+        put(m, "strings", new StringsInstrument(), HARMONY);
+        put(m, "choir", new ChoirInstrument(), HARMONY);
+        put(m, "organ", new OrganInstrument(), HARMONY);
+        put(m, "rhodes_chords", new KeysInstrument(), HARMONY);
+        put(m, "skank", new SkankInstrument(), new Level(-20.0, 3.0));
+        put(m, "drone", new DroneInstrument(), HARMONY);
+        put(m, "stab", new StabInstrument(), new Level(-18.0, 3.0));
+        put(m, "pluck", new MelodyInstrument(MelodyInstrument.Kind.PLUCK), LEAD);
+        put(m, "rhodes_melody", new MelodyInstrument(MelodyInstrument.Kind.RHODES), LEAD);
+        put(m, "bells", new MelodyInstrument(MelodyInstrument.Kind.BELLS), LEAD);
+        put(m, "melodica", new MelodyInstrument(MelodyInstrument.Kind.MELODICA), LEAD);
+        put(m, "horns", new MelodyInstrument(MelodyInstrument.Kind.HORNS), LEAD);
+        put(m, "noise_synth", new MelodyInstrument(MelodyInstrument.Kind.NOISE), LEAD);
+        put(m, "piano", new PianoInstrument(), LEAD);
+        put(m, "harp", new HarpInstrument(), LEAD);
+        put(m, "brass", new BrassInstrument(), LEAD);
+        put(m, "power_chords", new PowerChordInstrument(), LEAD);
+        put(m, "texture", new TextureInstrument(), TEXTURE);
+        put(m, "field", new FieldInstrument(), TEXTURE);
+        put(m, "riser", new RiserInstrument(), FX);
+        put(m, "noise_sweep", new NoiseSweepInstrument(), FX);
+        put(m, "siren", new SirenInstrument(), FX);
+        put(m, "vinyl", new VinylInstrument(), new Level(-33.0, 6.0));
+        put(m, "scratch", new ScratchInstrument(), new Level(-20.0, 2.0));
+        put(m, "glitch_fx", new GlitchFxInstrument(), FX);
         return Collections.unmodifiableMap(m);
     }
 

@@ -175,11 +175,13 @@ final class LoopEffects {
         float[] r = canvas.right();
         double framesPerBeat = ctx.framesPerBeat();
         double tau = recoverSeconds * ctx.sampleRate();
+        double attackFrames = 0.012 * ctx.sampleRate();
         for (int i = 0; i < n; i++) {
             double sinceBeat = i - Math.floor(i / framesPerBeat) * framesPerBeat;
-            // A 3 ms attack into the duck, so the gain change itself never clicks.
-            double attack = Math.min(1.0, sinceBeat / (0.003 * ctx.sampleRate()));
-            double g = 1.0 - depth * attack * Math.exp(-sinceBeat / tau);
+            // A 12 ms raised-cosine fall into the duck, then an exponential recovery: smooth, so it never clicks.
+            double attack = sinceBeat >= attackFrames ? 1.0 : 0.5 - 0.5 * SineTable.cos(0.5 * sinceBeat / attackFrames);
+            double recover = sinceBeat >= attackFrames ? Math.exp(-(sinceBeat - attackFrames) / tau) : 1.0;
+            double g = 1.0 - depth * attack * recover;
             l[i] *= (float) g;
             r[i] *= (float) g;
         }

@@ -23,7 +23,7 @@ class HarmonicContentTest {
     private static final int PEAKS = 5;
 
     static Stream<Arguments> tonalPitchedLayers() {
-        return Clips.layers(Set.of(LayerRole.BASS)).stream()
+        return Clips.layers(Set.of(LayerRole.BASS, LayerRole.HARMONY)).stream()
                 .filter(a -> !ProfileLibrary.load((String) a.get()[0]).parsedKey().atonal());
     }
 
@@ -84,5 +84,35 @@ class HarmonicContentTest {
 
     static Stream<Arguments> bassLayers() {
         return Clips.layers(Set.of(LayerRole.BASS)).stream();
+    }
+
+    /** Pads are wide (clear side signal) yet mono-compatible (positively correlated channels). */
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("padLayers")
+    void padsAreWideButMonoCompatible(String profile, String layer) {
+        AudioBuffer clip = Clips.render(Clips.request(profile, layer, 4, 6, 4L, 44100));
+        float[] l = clip.channel(0);
+        float[] r = clip.channel(1);
+        double lr = 0;
+        double ll = 0;
+        double rr = 0;
+        double side = 0;
+        double mid = 0;
+        for (int i = 0; i < l.length; i++) {
+            lr += l[i] * r[i];
+            ll += l[i] * l[i];
+            rr += r[i] * r[i];
+            side += (l[i] - r[i]) * (l[i] - r[i]);
+            mid += (l[i] + r[i]) * (l[i] + r[i]);
+        }
+        double correlation = lr / Math.sqrt(ll * rr);
+        double sideDb = 10 * Math.log10(side / mid);
+        assertTrue(sideDb > -20, profile + "/" + layer + ": side " + sideDb + " dB below mid: too narrow");
+        assertTrue(correlation > 0.0, profile + "/" + layer + ": channel correlation " + correlation + " (mono sum would cancel)");
+    }
+
+    static Stream<Arguments> padLayers() {
+        return Clips.layers(Set.of(LayerRole.HARMONY)).stream()
+                .filter(a -> Clips.layer((String) a.get()[0], (String) a.get()[1]).instrument().equals("pad"));
     }
 }

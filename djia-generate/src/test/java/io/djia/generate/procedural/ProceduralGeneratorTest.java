@@ -96,7 +96,6 @@ class ProceduralGeneratorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fallbackRoles")
     void unknownInstrumentFallsBackByRole(LayerRole role, String fallback) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ProceduralGenerator.instruments().contains(fallback));
         assertEquals(fallback, ProceduralGenerator.recipeFor("kazoo_orchestra", role));
         AudioBuffer unknown = Clips.render(userRequest(role, "kazoo_orchestra"));
         AudioBuffer known = Clips.render(userRequest(role, fallback));
