@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Beat tracking by dynamic programming (Ellis 2007, "Beat Tracking by Dynamic Programming").
  *
- * <p>The score of a beat at frame t is the smoothed onset strength there plus the best score of a previous
+ * <p>The score of a beat at frame t is the smoothed onset accent there plus the best score of a previous
  * beat at p, less {@code tightness * ln((t - p) / period)^2}, which penalises intervals away from the
  * period. Backtracking from the best final beat gives the sequence; weak beats at either end (before the
  * music starts or after it stops) are trimmed; each beat then snaps to the onset peak within a tenth of a
@@ -37,7 +37,7 @@ public final class BeatTracker {
         if (!(bpm >= 20 && bpm <= 400)) {
             throw new IllegalArgumentException("tempo must be 20..400 BPM, got " + bpm);
         }
-        float[] onset = envelope.strengthView();
+        float[] onset = envelope.accentView();
         int n = onset.length;
         double period = envelope.framesPerSecond() * 60.0 / bpm;
         if (n < 2 * period) {
@@ -196,7 +196,8 @@ public final class BeatTracker {
         boolean isPeak = best > 0 && best < onset.length - 1 && onset[best] >= onset[best - 1]
                 && onset[best] >= onset[best + 1] && onset[best] > 0;
         if (isPeak) {
-            return OnsetDetector.onsetSeconds(envelope, best);
+            double offset = Signals.parabolicOffset(onset[best - 1], onset[best], onset[best + 1]);
+            return envelope.secondsOfFrame(best + offset) + OnsetDetector.leadSeconds(envelope);
         }
         return envelope.secondsOfFrame(frame) + OnsetDetector.leadSeconds(envelope);
     }

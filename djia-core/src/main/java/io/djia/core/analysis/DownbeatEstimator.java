@@ -34,7 +34,7 @@ public final class DownbeatEstimator {
         double[] accent = new double[n];
         double[] change = new double[n];
         float[] lowStrength = envelope.lowBandView();
-        float[] strength = envelope.strengthView();
+        float[] strength = envelope.accentView();
         int radius = Math.max(1, (int) Math.round(0.03 * envelope.framesPerSecond()));
         for (int i = 0; i < n; i++) {
             // The envelope peaks a little before the onset time reported for it.

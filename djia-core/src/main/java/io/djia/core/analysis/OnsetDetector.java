@@ -20,8 +20,13 @@ public final class OnsetDetector {
     private static final double HIGH_HZ = 16_000.0;
     private static final double LOW_BAND_LIMIT_HZ = 250.0;
     private static final int BANDS = 40;
-    /** Energy, relative to the mean band energy, at which log compression sets in. */
-    private static final double COMPRESSION = 1000.0;
+    /**
+     * Gains applied to band energy (relative to the mean band energy) inside log(1 + gain * energy). The onset
+     * strength compresses hard so that soft onsets register; the accent compresses mildly, so that a broadband
+     * but quiet hi-hat does not outweigh a kick, which is what tempo and beat decisions need.
+     */
+    private static final double ONSET_COMPRESSION = 1000.0;
+    private static final double ACCENT_COMPRESSION = 5.0;
 
     private final double delta;
 
@@ -80,44 +85,55 @@ public final class OnsetDetector {
         });
         double mean = total[0] / ((double) frames * bands);
         float[] strength = new float[frames];
+        float[] accent = new float[frames];
         float[] low = new float[frames];
         if (mean > 0) {
-            double gain = COMPRESSION / mean;
-            float[] previous = new float[bands];
-            float[] current = new float[bands];
-            for (int t = 0; t < frames; t++) {
-                double flux = 0;
-                double lowFlux = 0;
-                for (int b = 0; b < bands; b++) {
-                    // Math.log is an intrinsic; log1p is not, and the precision near zero does not matter here.
-                    current[b] = (float) Math.log(1.0 + gain * energy[t][b]);
-                }
-                for (int b = 0; b < bands; b++) {
-                    // SuperFlux: compare with the loudest neighbouring band of the previous frame, so a
-                    // sweeping kick or a vibrato does not count as a new onset.
-                    float reference = previous[b];
-                    if (b > 0) {
-                        reference = Math.max(reference, previous[b - 1]);
-                    }
-                    if (b < bands - 1) {
-                        reference = Math.max(reference, previous[b + 1]);
-                    }
-                    double rise = t == 0 ? 0 : current[b] - reference;
-                    if (rise > 0) {
-                        flux += rise;
-                        if (b < lowBands) {
-                            lowFlux += rise;
-                        }
-                    }
-                }
-                strength[t] = (float) flux;
-                low[t] = (float) lowFlux;
-                float[] swap = previous;
-                previous = current;
-                current = swap;
-            }
+            flux(energy, ONSET_COMPRESSION / mean, bands, strength, null, 0);
+            flux(energy, ACCENT_COMPRESSION / mean, bands, accent, low, lowBands);
         }
-        return new OnsetEnvelope(strength, low, hop, fftSize, sampleRate);
+        return new OnsetEnvelope(strength, accent, low, hop, fftSize, sampleRate);
+    }
+
+    /**
+     * Rectified rise of log(1 + gain * energy) summed over bands into {@code out}; the part from the first
+     * {@code lowBands} bands also into {@code lowOut} when given.
+     */
+    private static void flux(float[][] energy, double gain, int bands, float[] out, float[] lowOut, int lowBands) {
+        float[] previous = new float[bands];
+        float[] current = new float[bands];
+        for (int t = 0; t < energy.length; t++) {
+            for (int b = 0; b < bands; b++) {
+                // Math.log is an intrinsic; log1p is not, and the precision near zero does not matter here.
+                current[b] = (float) Math.log(1.0 + gain * energy[t][b]);
+            }
+            double sum = 0;
+            double lowSum = 0;
+            for (int b = 0; b < bands && t > 0; b++) {
+                // SuperFlux: compare with the loudest neighbouring band of the previous frame, so a sweeping
+                // kick or a vibrato does not count as a new onset.
+                float reference = previous[b];
+                if (b > 0) {
+                    reference = Math.max(reference, previous[b - 1]);
+                }
+                if (b < bands - 1) {
+                    reference = Math.max(reference, previous[b + 1]);
+                }
+                double rise = current[b] - reference;
+                if (rise > 0) {
+                    sum += rise;
+                    if (b < lowBands) {
+                        lowSum += rise;
+                    }
+                }
+            }
+            out[t] = (float) sum;
+            if (lowOut != null) {
+                lowOut[t] = (float) lowSum;
+            }
+            float[] swap = previous;
+            previous = current;
+            current = swap;
+        }
     }
 
     /** Onset times in seconds, ascending. */

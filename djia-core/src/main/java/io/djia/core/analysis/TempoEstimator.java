@@ -8,7 +8,8 @@ import java.util.Objects;
  * Tempo from the autocorrelation of the onset envelope.
  *
  * <ol>
- *   <li>The envelope is high-passed (its 1 s moving mean removed) and autocorrelated through an FFT.</li>
+ *   <li>The accent envelope (loud onsets count more than many quiet ones) is smoothed, high-passed (its 1 s
+ *       moving mean removed) and autocorrelated through an FFT.</li>
  *   <li>The beat period is the autocorrelation peak with the highest prior-weighted value inside the prior's
  *       range (Ellis 2007 weights by a log-Gaussian tempo preference in the same way).</li>
  *   <li>Octave errors: a period half as long wins when its autocorrelation peak holds at least 80% of the
@@ -56,7 +57,7 @@ public final class TempoEstimator {
         if (n < 2 * maxLag + 2) {
             return TempoEstimate.NONE;
         }
-        double[] smooth = smooth(envelope.strengthView());
+        double[] smooth = smooth(envelope.accentView());
         double[] r = autocorrelation(highPass(smooth, (int) Math.round(fps)), Math.min(lags, n - 1));
         if (r[0] <= 0) {
             return TempoEstimate.NONE;

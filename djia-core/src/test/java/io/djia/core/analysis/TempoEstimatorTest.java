@@ -36,6 +36,13 @@ class TempoEstimatorTest {
         assertEquals(bpm, e.bpm(), 0.01 * bpm);
     }
 
+    @ParameterizedTest(name = "{0} BPM")
+    @ValueSource(doubles = {70, 92, 145, 174})
+    void backbeatsKeepTheirTempo(double bpm) {
+        TempoEstimate e = estimate(TestSignals.backbeatLoop(bpm, SECONDS, firstBeat(bpm), 13), TempoPrior.DEFAULT);
+        assertEquals(bpm, e.bpm(), 0.01 * bpm);
+    }
+
     @Test
     void stylePriorChoosesTheOctaveItExpects() {
         // A 170 BPM loop reads as 170 by default, and as half-time 85 under a style whose tempo is 86.

@@ -63,6 +63,36 @@ final class TestSignals {
         return x;
     }
 
+    /**
+     * A plain backbeat: kick on 1 and 3, a quieter noise snare on 2 and 4, faint hats between the beats.
+     * Half and double this tempo are both plausible readings; the loud kick and snare decide.
+     */
+    static float[] backbeatLoop(double bpm, double seconds, double firstBeat, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[(int) Math.round(seconds * RATE)];
+        double[] beats = beatTimes(bpm, seconds, firstBeat);
+        for (int i = 0; i < beats.length; i++) {
+            if (i % 2 == 0) {
+                addKick(x, beats[i], 0.8);
+            } else {
+                addNoiseBurst(x, beats[i], 0.15, 0.05, 0.4, random);
+            }
+            addNoiseBurst(x, beats[i] + 30.0 / bpm, 0.04, 0.01, 0.1, random);
+        }
+        return x;
+    }
+
+    static void addNoiseBurst(float[] x, double at, double duration, double decay, double amplitude,
+            SplittableRandom random) {
+        int start = (int) Math.round(at * RATE);
+        for (int i = 0; i < duration * RATE && start + i < x.length; i++) {
+            double noise = random.nextDouble() * 2 - 1;
+            if (start + i >= 0) {
+                x[start + i] += (float) (amplitude * Math.exp(-i / (decay * RATE)) * noise);
+            }
+        }
+    }
+
     /** A swept sine kick: 150 Hz falling to 45 Hz with a 120 ms decay and a 2 ms click. */
     static void addKick(float[] x, double at, double amplitude) {
         int start = (int) Math.round(at * RATE);
