@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
 public final class TokenSampler {
     private final int vocabSize;
     private final float[] selectScratch;
-    private final double[] weights;
+    private final int[] keptCodes;
+    private final double[] cumulative;
 
     public TokenSampler(int vocabSize) {
         if (vocabSize < 1) {
@@ -23,7 +24,8 @@ public final class TokenSampler {
         }
         this.vocabSize = vocabSize;
         this.selectScratch = new float[vocabSize];
-        this.weights = new double[vocabSize];
+        this.keptCodes = new int[vocabSize];
+        this.cumulative = new double[vocabSize];
     }
 
     public int vocabSize() {
@@ -70,16 +72,17 @@ public final class TokenSampler {
             throw new IllegalArgumentException("temperature must be >= 0, got " + temperature);
         }
         int n = vocabSize;
+        float[] copy = selectScratch;
         float max = Float.NEGATIVE_INFINITY;
         int argmax = -1;
         for (int i = 0; i < n; i++) {
             float v = logits[offset + i];
-            if (Float.isNaN(v)) {
-                throw new IllegalStateException("logit " + i + " is NaN; the model produced invalid output");
-            }
+            copy[i] = v;
             if (v > max) {
                 max = v;
                 argmax = i;
+            } else if (v != v) {
+                throw new IllegalStateException("logit " + i + " is NaN; the model produced invalid output");
             }
         }
         if (argmax < 0 || max == Float.POSITIVE_INFINITY) {
@@ -88,35 +91,35 @@ public final class TokenSampler {
         if (temperature == 0 || topK == 1) {
             return argmax;
         }
-        float threshold = kthLargest(logits, offset, Math.min(topK, n));
+        float threshold = topK >= n ? Float.NEGATIVE_INFINITY : kthLargestInScratch(topK);
+        // Only the kept codes get a weight; the draw walks their running sum in code order.
         double inverseTemperature = 1.0 / temperature;
         double sum = 0;
+        int kept = 0;
         for (int i = 0; i < n; i++) {
             float v = logits[offset + i];
-            double w = v >= threshold ? Math.exp((v - max) * inverseTemperature) : 0.0;
-            weights[i] = w;
-            sum += w;
-        }
-        double target = random.nextDouble() * sum;
-        double cumulative = 0;
-        int last = argmax;
-        for (int i = 0; i < n; i++) {
-            double w = weights[i];
-            if (w > 0) {
-                cumulative += w;
-                last = i;
-                if (cumulative > target) {
-                    return i;
-                }
+            if (v >= threshold && v > Float.NEGATIVE_INFINITY) {
+                sum += Math.exp((v - max) * inverseTemperature);
+                keptCodes[kept] = i;
+                cumulative[kept] = sum;
+                kept++;
             }
         }
-        return last;
+        double target = random.nextDouble() * sum;
+        for (int j = 0; j < kept; j++) {
+            if (cumulative[j] > target) {
+                return keptCodes[j];
+            }
+        }
+        return keptCodes[kept - 1];
     }
 
-    /** The k-th largest value of the row (Hoare's selection with median-of-three pivots on a scratch copy). */
-    private float kthLargest(float[] logits, int offset, int k) {
+    /**
+     * The k-th largest value of the row copied into the scratch array (Hoare's selection with median-of-three
+     * pivots, expected linear time); reorders the scratch array.
+     */
+    private float kthLargestInScratch(int k) {
         float[] a = selectScratch;
-        System.arraycopy(logits, offset, a, 0, vocabSize);
         int target = vocabSize - k;
         int lo = 0;
         int hi = vocabSize - 1;
