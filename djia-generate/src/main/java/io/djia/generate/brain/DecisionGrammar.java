@@ -37,15 +37,33 @@ final class DecisionGrammar {
     private DecisionGrammar() {
     }
 
-    /** The grammar for a decision at this state: removes may name only the layers that play. */
+    /** Every kind of decision. */
+    static final Set<String> ALL_ACTIONS = Set.of("manage_layer", "speech", "set_phase", "set_tempo", "set_key");
+
+    /** The grammar for any decision at this state: removes may name only the layers that play. */
     static String forState(StyleProfile profile, List<SetState.ActiveLayer> playing) {
+        return forState(profile, playing, ALL_ACTIONS);
+    }
+
+    /**
+     * The grammar for a decision of one of the given kinds ({@code manage_layer}, {@code speech}, {@code set_phase},
+     * {@code set_tempo}, {@code set_key}); removes may name only the layers that play.
+     */
+    static String forState(StyleProfile profile, List<SetState.ActiveLayer> playing, Set<String> allowed) {
+        if (!allowed.contains("manage_layer")) {
+            throw new IllegalArgumentException("layer decisions are always allowed");
+        }
         Map<String, String> rules = new LinkedHashMap<>();
         List<String> actions = new ArrayList<>();
         actions.add("add");
         if (!playing.isEmpty()) {
             actions.add("remove");
         }
-        actions.addAll(List.of("speech", "set-phase", "set-tempo", "set-key"));
+        for (String action : List.of("speech", "set_phase", "set_tempo", "set_key")) {
+            if (allowed.contains(action)) {
+                actions.add(action.replace('_', '-'));
+            }
+        }
         rules.put("root", String.join(" | ", actions));
 
         Map<String, String> fields = new LinkedHashMap<>();
@@ -66,13 +84,13 @@ final class DecisionGrammar {
                     Set.of("sample_details", "playback_params", "effects")));
         }
 
-        rules.put("speech", object(Speech.class, "speech", Map.of("reasoning", "reason",
+        putIf(rules, actions, "speech", object(Speech.class, "speech", Map.of("reasoning", "reason",
                 "text", "spoken", "energy", "level"), Set.of()));
-        rules.put("set-phase", object(SetPhase.class, "set_phase", Map.of("reasoning", "reason",
+        putIf(rules, actions, "set-phase", object(SetPhase.class, "set_phase", Map.of("reasoning", "reason",
                 "new_phase", "phase-name"), Set.of()));
-        rules.put("set-tempo", object(SetTempo.class, "set_tempo", Map.of("reasoning", "reason",
+        putIf(rules, actions, "set-tempo", object(SetTempo.class, "set_tempo", Map.of("reasoning", "reason",
                 "bpm", "bpm"), Set.of()));
-        rules.put("set-key", object(SetKey.class, "set_key", Map.of("reasoning", "reason",
+        putIf(rules, actions, "set-key", object(SetKey.class, "set_key", Map.of("reasoning", "reason",
                 "key", "key-name"), Set.of()));
 
         Map<String, String> detailFields = new LinkedHashMap<>();
@@ -132,6 +150,13 @@ final class DecisionGrammar {
         String text = gbnf.toString();
         check(text);
         return text;
+    }
+
+    /** Adds an action's rule only when the action is offered (unused value rules are harmless in GBNF). */
+    private static void putIf(Map<String, String> rules, List<String> actions, String name, String body) {
+        if (actions.contains(name)) {
+            rules.put(name, body);
+        }
     }
 
     /**

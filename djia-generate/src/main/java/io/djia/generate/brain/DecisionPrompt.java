@@ -143,6 +143,14 @@ final class DecisionPrompt {
         return s.toString();
     }
 
+    /** The state of a past exchange in one line, as kept in the chat history ("Bar 52, build_up, playing: kick_1."). */
+    static String recap(SetState state, Phase phase) {
+        String playing = state.activeLayers().isEmpty() ? "nothing"
+                : state.activeLayers().stream().map(SetState.ActiveLayer::layerId).collect(Collectors.joining(", "));
+        String request = state.userRequest().isBlank() ? "" : " User: \"" + state.userRequest().trim() + "\".";
+        return "Bar " + state.bar() + ", " + phase.name() + ", playing: " + playing + "." + request;
+    }
+
     /** A decision in a few words, for the prompt and the history summary. */
     static String brief(Decision d) {
         if (d instanceof ManageLayer m) {

@@ -9,9 +9,11 @@ import io.djia.generate.brain.ManageLayer.LayerOperation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 
@@ -19,13 +21,14 @@ import java.util.concurrent.TimeoutException;
  * A DJ brain on a local language model (GGUF through llama.cpp). The set still follows the profile's phase plan:
  * phase changes come from {@link PhasePlan} exactly as in the {@link RuleBrain}, and at every decision point the
  * model chooses one decision under a grammar derived from the {@link Decision} records ({@link DecisionGrammar}),
- * so it can only write JSON that parses. The JSON is then validated and clamped ({@link DecisionValidator}) and
+ * so it can only write JSON that parses, may remove only layers that play, and is offered speech, tempo and key
+ * changes only when the set allows them. The JSON is then validated and clamped ({@link DecisionValidator}) and
  * checked against the live set (layer limit, one rhythm layer, removing only what plays, tempo and key only on
  * request, speech rarely); every correction goes to {@link #lastNotes()}. When the model fails, times out or
  * answers something that cannot be repaired, the rule brain decides that step and the notes say why.
  *
- * <p>The chat is bounded: the last {@code historyTurns} exchanges are kept verbatim and older ones are folded into
- * a one-line summary, so the prompt does not grow with the set. With the same seed and the same sequence of states
+ * <p>The chat is bounded: the last {@code historyTurns} exchanges are kept (the state as a one-line recap, the
+ * answer verbatim) and older ones are folded into a one-line summary, so the prompt does not grow with the set. With the same seed and the same sequence of states
  * the model answers the same. One thread; {@link #close()} frees the model.
  */
 public final class LlamaBrain implements Brain {
@@ -123,7 +126,7 @@ public final class LlamaBrain implements Brain {
                 state.userRequest(), state.seed());
         String userPrompt = DecisionPrompt.user(seen, plan, ruleRest.stream().map(DecisionPrompt::brief).toList(),
                 summary());
-        String grammar = DecisionGrammar.forState(profile, state.activeLayers());
+        String grammar = DecisionGrammar.forState(profile, state.activeLayers(), offeredActions(state));
         int seed = (int) RuleBrain.mix(options.seed() ^ state.seed(), state.bar());
         long deadline = System.nanoTime() + options.decisionTimeout().toNanos();
         TextGenerator.Completion completion = null;
@@ -138,7 +141,7 @@ public final class LlamaBrain implements Brain {
             }
             List<Decision> applied = fitToSet(checked.decision(), seen, phase, ruleRest, stepNotes);
             out.addAll(applied);
-            remember(userPrompt, completion.text().trim());
+            remember(DecisionPrompt.recap(seen, phase), completion.text().trim());
             lastStats = new DecisionStats(completion.promptTokens(), completion.generatedTokens(), completion.nanos(), false);
         } catch (TimeoutException e) {
             fallBack("the model timed out after " + options.decisionTimeout().toMillis() + " ms (" + e.getMessage()
@@ -150,6 +153,23 @@ public final class LlamaBrain implements Brain {
         }
         notes = List.copyOf(stepNotes);
         return List.copyOf(out);
+    }
+
+    /**
+     * What the model may answer now: layer changes always; a speech when none was just made and the set's allowance
+     * is not used up; tempo and key only on a user request. Phases follow the plan, so set_phase is not offered.
+     */
+    private Set<String> offeredActions(SetState state) {
+        Set<String> actions = new HashSet<>();
+        actions.add("manage_layer");
+        if (speeches < MAX_SPEECHES && state.recentDecisions().stream().noneMatch(d -> d instanceof Speech)) {
+            actions.add("speech");
+        }
+        if (!state.userRequest().isBlank()) {
+            actions.add("set_tempo");
+            actions.add("set_key");
+        }
+        return actions;
     }
 
     private void fallBack(String why, List<Decision> ruleRest, List<Decision> out, List<String> stepNotes,

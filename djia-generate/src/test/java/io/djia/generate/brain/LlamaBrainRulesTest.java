@@ -152,6 +152,11 @@ class LlamaBrainRulesTest {
         assertTrue(brain.lastNotes().get(0).contains("speech right after another"), brain.lastNotes().toString());
         List<Decision> asked = brain.decide(state(132, FULL, "faster please"));
         assertEquals(140, ((SetTempo) asked.get(0)).bpm(), 0, "tempo on request (the model's value)");
+        // The grammar offers what the set allows at each step.
+        assertTrue(!model.grammars.get(0).contains("set-tempo") && model.grammars.get(0).contains("speech ::="));
+        assertTrue(!model.grammars.get(4).contains("speech ::="), "no speech right after a speech");
+        assertTrue(model.grammars.get(5).contains("set-tempo ::=") && model.grammars.get(5).contains("set-key ::="));
+        assertTrue(model.grammars.stream().noneMatch(g -> g.contains("set-phase ::=")), "phases follow the plan");
     }
 
     @Test
