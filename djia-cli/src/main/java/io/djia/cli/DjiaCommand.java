@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ProfilesCommand.class,
             AnalyzeCommand.class,
             ModelsCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DjiaCommand implements Runnable {

@@ -133,14 +133,16 @@ public final class LoopService implements AutoCloseable {
                 0, 0, 0, List.of(), List.of(), request.prompt(), request.seed());
         List<Decision> decisions = decide(state);
         // "130 bpm" or "key of F minor" in the prompt count only where the request left tempo or key open.
+        boolean keyFixed = request.key() != null;
         for (Decision decision : decisions) {
             if (decision instanceof SetTempo tempo && request.bpm() == null) {
                 profile = profile.withBpm(Math.max(LoopRequest.MIN_BPM, Math.min(LoopRequest.MAX_BPM, tempo.bpm())));
-            } else if (decision instanceof SetKey key && request.key() == null) {
+            } else if (decision instanceof SetKey key && !keyFixed) {
                 profile = withKeyIfValid(profile, key.key());
+                keyFixed = true;
             }
         }
-        ManageLayer applied = apply(profile, request, chooseLayer(profile, request, decisions));
+        ManageLayer applied = apply(profile, request, keyFixed, chooseLayer(profile, request, decisions));
         ManageLayer.SampleDetails details = applied.sampleDetails();
         Key key = Key.parse(details.key());
         GenerationRequest generation = new GenerationRequest(profile, details.type(),
@@ -221,11 +223,14 @@ public final class LoopService implements AutoCloseable {
                 ManageLayer.PlaybackParams.defaults(), best.effects(), null, reasoning);
     }
 
-    /** The decision with the request's length, intensity, key and stems where it gives them. */
-    private static ManageLayer apply(StyleProfile profile, LoopRequest request, ManageLayer decision) {
+    /**
+     * The decision with the request's length, intensity and stems where it gives them, and the profile's key when
+     * the request or the prompt fixed it (the layer's own key was chosen before the prompt's key change).
+     */
+    private static ManageLayer apply(StyleProfile profile, LoopRequest request, boolean keyFixed, ManageLayer decision) {
         ManageLayer.SampleDetails d = decision.sampleDetails();
         String key = profile.parsedKey().displayName();
-        if (request.key() == null && d.key() != null && !d.key().isBlank()) {
+        if (!keyFixed && d.key() != null && !d.key().isBlank()) {
             key = withKeyIfValid(profile, d.key()).parsedKey().displayName();
         }
         int intensity = request.intensity() != null ? request.intensity() : d.intensity();
