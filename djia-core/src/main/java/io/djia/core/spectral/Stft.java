@@ -102,6 +102,25 @@ public final class Stft {
     }
 
     /**
+     * Fills {@code into} (at least {@link #frameCount} frames of {@link #bins()} bins) with the spectrogram of
+     * {@code signal}, so a caller analysing clip after clip of one length reuses one spectrogram.
+     */
+    public void forward(float[] signal, Spectrogram into) {
+        Objects.requireNonNull(signal, "signal");
+        Objects.requireNonNull(into, "into");
+        int frames = frameCount(signal.length);
+        if (into.frames() < frames || into.bins() != bins()) {
+            throw new IllegalArgumentException("spectrogram of " + into.frames() + " x " + into.bins()
+                    + " cannot hold " + frames + " frames of " + bins() + " bins");
+        }
+        float[][] outRe = into.re();
+        float[][] outIm = into.im();
+        for (int t = 0; t < frames; t++) {
+            frameSpectrum(signal, t * hopSize, outRe[t], outIm[t]);
+        }
+    }
+
+    /**
      * Streams the frames of {@code signal} to {@code consumer} without keeping them, for analyses that reduce
      * each frame to a few numbers. Allocates nothing.
      */

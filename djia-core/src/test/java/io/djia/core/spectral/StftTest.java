@@ -103,6 +103,23 @@ class StftTest {
     }
 
     @Test
+    void forwardIntoAReusedSpectrogramMatchesANewOne() {
+        Stft stft = new Stft(512, 128, WindowType.HANN);
+        float[] x = noise(5000, 8);
+        Spectrogram reused = Spectrogram.zeros(stft.frameCount(x.length), stft.bins());
+        stft.forward(noise(5000, 9), reused);
+        stft.forward(x, reused);
+        Spectrogram fresh = stft.forward(x);
+        for (int t = 0; t < fresh.frames(); t++) {
+            for (int k = 0; k < fresh.bins(); k++) {
+                assertEquals(fresh.re()[t][k], reused.re()[t][k], 0f);
+                assertEquals(fresh.im()[t][k], reused.im()[t][k], 0f);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> stft.forward(x, Spectrogram.zeros(3, stft.bins())));
+    }
+
+    @Test
     void rejectsSizesThatAreNotPowersOfTwo() {
         assertThrows(IllegalArgumentException.class, () -> new Stft(1000, 250, WindowType.HANN));
         assertThrows(IllegalArgumentException.class, () -> new Stft(1024, 2048, WindowType.HANN));
