@@ -103,7 +103,8 @@ public final class Stft {
 
     /**
      * Fills {@code into} (at least {@link #frameCount} frames of {@link #bins()} bins) with the spectrogram of
-     * {@code signal}, so a caller analysing clip after clip of one length reuses one spectrogram.
+     * {@code signal}, so a caller analysing clip after clip of one length reuses one spectrogram. Frames past
+     * {@code frameCount(signal.length)} are left as they were.
      */
     public void forward(float[] signal, Spectrogram into) {
         Objects.requireNonNull(signal, "signal");
