@@ -20,7 +20,6 @@ import io.djia.generate.models.ModelProblem;
 import io.djia.generate.models.MusicGenDims;
 import io.djia.generate.models.MusicGenExport;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -211,8 +210,6 @@ public final class MusicGenOnnxGenerator implements Generator {
             return audio;
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed while generating with " + options.modelDir() + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw e;
         } finally {
             modelLock.unlock();
         }
@@ -275,12 +272,21 @@ public final class MusicGenOnnxGenerator implements Generator {
 
     @Override
     public void close() {
-        try {
-            textEncoder.close();
-            decoder.close();
-            encodec.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException("closing the MusicGen sessions failed: " + e.getMessage(), e);
+        OrtException failure = null;
+        for (AutoCloseableGraph graph : new AutoCloseableGraph[] {textEncoder::close, decoder::close, encodec::close}) {
+            try {
+                graph.close();
+            } catch (OrtException e) {
+                failure = failure == null ? e : failure;
+            }
         }
+        if (failure != null) {
+            throw new IllegalStateException("closing the MusicGen sessions failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    @FunctionalInterface
+    private interface AutoCloseableGraph {
+        void close() throws OrtException;
     }
 }
