@@ -41,6 +41,19 @@ class RenderCommandTest {
     }
 
     @Test
+    void llmBrainRendersEndToEndWithATinyModel(@TempDir Path dir) throws Exception {
+        Path model = io.djia.generate.brain.TinyGguf.writeDecisionModel(dir.resolve("tiny.gguf"));
+        Path out = dir.resolve("llm.wav");
+        Run r = run("render", "--profile", "dub", "--minutes", "0.25", "--brain", "llm", "--model-path", model.toString(),
+                "-o", out.toString(), "--quiet", "--no-voice");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Math.round(0.25 * 60 * 44_100), WavReader.read(out).audio().frames());
+        String json = Files.readString(dir.resolve("llm.json"));
+        assertTrue(json.contains("\"brain\" : \"llm"), "the report names the LLM brain: " + json.substring(0, 400));
+        assertTrue(json.contains("\"action_type\" : \"manage_layer\""), "the set has layer decisions");
+    }
+
+    @Test
     void unknownProfileIsAUsageErrorListingTheValidNames(@TempDir Path dir) {
         Run r = run("render", "--profile", "polka", "-o", dir.resolve("x.wav").toString());
         assertEquals(2, r.code());

@@ -61,13 +61,18 @@ public final class SetPlanner {
             double seconds = tempo.frameOfBar(bar, sampleRate) / (double) sampleRate;
             SetState state = new SetState(profile, tempo, key, phase, bar, totalBars, seconds,
                     List.copyOf(active.values()), List.copyOf(recent), "", seed);
-            for (Decision decision : brain.decide(state)) {
-                List<String> notes = new ArrayList<>();
+            List<Decision> decided = brain.decide(state);
+            List<String> brainNotes = brain.lastNotes();
+            for (Decision decision : decided) {
+                // The brain's own notes (model corrections, fallbacks) go with the first decision of the call.
+                List<String> notes = new ArrayList<>(decision == decided.get(0) ? brainNotes : List.of());
                 if (decision instanceof ManageLayer manage) {
                     applyManage(profile, manage, bar, key, tempo, sampleRate, seed, active, roles, events, notes);
                 } else if (decision instanceof SetPhase setPhase) {
-                    phase = setPhase.newPhase();
-                    phases.add(new SetPlan.PhaseMark(phase, bar));
+                    if (!setPhase.newPhase().equals(phase)) {
+                        phase = setPhase.newPhase();
+                        phases.add(new SetPlan.PhaseMark(phase, bar));
+                    }
                 } else if (decision instanceof SetKey setKeyDecision) {
                     Key next = Key.parse(setKeyDecision.key());
                     if (!next.isCompatibleWith(key)) {

@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * a normal token so a space costs one token instead of three, and optionally a small vocabulary trained on sample
  * text so prompts take fewer tokens.
  */
-final class TinyGguf {
+public final class TinyGguf {
     static final int N_EMBD = 64;
     static final int N_BLOCKS = 2;
     static final int N_HEADS = 4;
@@ -47,8 +47,16 @@ final class TinyGguf {
     private TinyGguf() {
     }
 
+    /**
+     * The fixture the brain tests use: a vocabulary trained on the brain's own prompts and decisions, so a
+     * decision fits comfortably in the context. Other modules' tests use it to run {@code --brain llm} end to end.
+     */
+    public static Path writeDecisionModel(Path file) {
+        return write(file, 4096, 11, LlamaBrainTest.sampleText(), 300);
+    }
+
     /** Writes the model with the byte vocabulary only; the same seed gives the same file. */
-    static Path write(Path file, int contextLength, long seed) {
+    public static Path write(Path file, int contextLength, long seed) {
         return write(file, contextLength, seed, List.of(), 0);
     }
 
@@ -59,7 +67,7 @@ final class TinyGguf {
      *               byte-pair merging (Sennrich et al. 2016) add its most frequent pairs, so prompts like it take
      *               a few times fewer tokens than one per byte
      */
-    static Path write(Path file, int contextLength, long seed, List<String> corpus, int merges) {
+    public static Path write(Path file, int contextLength, long seed, List<String> corpus, int merges) {
         List<String> tokens = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
         List<Float> scores = new ArrayList<>();
