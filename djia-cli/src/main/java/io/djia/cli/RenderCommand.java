@@ -59,6 +59,14 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Integrated loudness to master the set to (sets up to 45 min). Default: ${DEFAULT-VALUE}.")
     double targetLufs;
 
+    @Option(names = "--separate", defaultValue = "auto", paramLabel = "auto|always|never",
+            description = {"Split clips into stems and keep the ones the brain asked for: auto = clips from neural",
+                "engines only (procedural clips are already one instrument), always, or never. Default: ${DEFAULT-VALUE}."})
+    String separate;
+
+    @Option(names = "--stem-model", paramLabel = "FILE.onnx", description = "Demucs ONNX model for separation (default: the DSP separator).")
+    Path stemModel;
+
     @Option(names = "--no-voice", description = "Leave out the spoken voice drops.")
     boolean noVoice;
 
@@ -71,7 +79,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RenderOptions options = new RenderOptions(profile, minutes, seed, bpm, key, sampleRate, output, engine,
-                modelDir, brain, brainModel, threads, targetLufs, !noVoice);
+                modelDir, brain, brainModel, threads, targetLufs, !noVoice,
+                separate, stemModel);
         ProgressBar bar = ProgressBar.forStderr(quiet);
         SetReport report = SetRender.run(options, bar);
         bar.finish();

@@ -6,6 +6,12 @@ import io.djia.generate.GeneratorFactory;
 import io.djia.generate.GeneratorOptions;
 import io.djia.generate.brain.Brain;
 import io.djia.generate.tts.SpeechSynthesizer;
+import io.djia.separate.Separator;
+import io.djia.separate.SeparatorOptions;
+import io.djia.separate.StemPreference;
+import io.djia.separate.StemSelection;
+import io.djia.separate.StemSelector;
+import io.djia.separate.Stems;
 import io.djia.generate.tts.SpeechSynthesizers;
 import java.util.Optional;
 import io.djia.generate.brain.BrainFactory;
@@ -33,9 +39,36 @@ public final class Engines {
         return BrainFactory.create(BrainOptions.llm(options.brainModel()).withSeed(options.seed()));
     }
 
-    /** Clips from the procedural engine are already on the grid and single-instrument: nothing to do. */
+    /**
+     * What happens to a clip between the generator and the mixer: stems are split off and the brain's preferred
+     * ones kept when {@code --separate} asks for it (by default only for neural clips: a procedural clip is
+     * already a single instrument, and separating it would cost more than the rest of the render).
+     */
     public static ClipMaker.ClipStage clipStage(RenderOptions options, Generator generator) {
-        return (AudioBuffer clip, LayerEvent.Start start) -> clip;
+        boolean separate = switch (options.separate()) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> generator.isNeural();
+        };
+        if (!separate) {
+            return (clip, start) -> clip;
+        }
+        Separator separator = Separator.create(options.stemModel() == null
+                ? SeparatorOptions.defaults() : SeparatorOptions.defaults().withModel(options.stemModel()));
+        StemSelector selector = new StemSelector();
+        return (clip, start) -> {
+            StemPreference preference = StemPreference.parse(start.stems());
+            if (preference.kind() == StemPreference.Kind.ALL) {
+                return clip;
+            }
+            Stems stems;
+            // One separator serves the clip threads; its scratch buffers are not shared concurrently.
+            synchronized (separator) {
+                stems = separator.separate(clip);
+            }
+            StemSelection selection = selector.select(stems, preference, null, start.request().seed());
+            return stems.mix(selection.stems());
+        };
     }
 
     /** Voice drops through the best speech engine here (espeak-ng, else the built-in formant voice). */

@@ -19,10 +19,13 @@ import java.nio.file.Path;
  * @param threads      worker threads for clip generation
  * @param targetLufs   integrated loudness the set is brought to (ITU-R BS.1770-4)
  * @param voiceDrops   whether the brain's speech decisions are spoken over the music
+ * @param separate     when clips are split into stems: auto (neural clips only), always, never
+ * @param stemModel    Demucs ONNX model for separation (null: the DSP separator)
  */
 public record RenderOptions(String profile, double minutes, long seed, Double bpm, String key, int sampleRate,
                             Path output, String engine, Path modelDir, String brain, Path brainModel, int threads,
-                            double targetLufs, boolean voiceDrops) {
+                            double targetLufs, boolean voiceDrops,
+                            String separate, Path stemModel) {
     public RenderOptions {
         if (!(minutes > 0) || minutes > 24 * 60) {
             throw new IllegalArgumentException("--minutes must be more than 0 and at most 1440, got " + minutes);
@@ -38,6 +41,10 @@ public record RenderOptions(String profile, double minutes, long seed, Double bp
         if (!(targetLufs >= -40 && targetLufs <= -5)) {
             throw new IllegalArgumentException("--loudness must be between -40 and -5 LUFS, got " + targetLufs);
         }
+        separate = separate == null ? "auto" : separate.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!separate.equals("auto") && !separate.equals("always") && !separate.equals("never")) {
+            throw new IllegalArgumentException("--separate must be auto, always or never, got " + separate);
+        }
         threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
@@ -45,15 +52,15 @@ public record RenderOptions(String profile, double minutes, long seed, Double bp
     public static final double DEFAULT_TARGET_LUFS = -14.0;
 
     public static RenderOptions defaults(String profile, double minutes, long seed, Path output) {
-        return new RenderOptions(profile, minutes, seed, null, null, 44_100, output, "procedural", null, "rules", null, 0, DEFAULT_TARGET_LUFS, true);
+        return new RenderOptions(profile, minutes, seed, null, null, 44_100, output, "procedural", null, "rules", null, 0, DEFAULT_TARGET_LUFS, true, "auto", null);
     }
 
     public RenderOptions withBpm(Double newBpm) {
-        return new RenderOptions(profile, minutes, seed, newBpm, key, sampleRate, output, engine, modelDir, brain, brainModel, threads, targetLufs, voiceDrops);
+        return new RenderOptions(profile, minutes, seed, newBpm, key, sampleRate, output, engine, modelDir, brain, brainModel, threads, targetLufs, voiceDrops, separate, stemModel);
     }
 
     public RenderOptions withKey(String newKey) {
-        return new RenderOptions(profile, minutes, seed, bpm, newKey, sampleRate, output, engine, modelDir, brain, brainModel, threads, targetLufs, voiceDrops);
+        return new RenderOptions(profile, minutes, seed, bpm, newKey, sampleRate, output, engine, modelDir, brain, brainModel, threads, targetLufs, voiceDrops, separate, stemModel);
     }
 
     /** Exact number of frames of the set. */
