@@ -1,6 +1,7 @@
 package io.djia.separate;
 
 import io.djia.core.audio.AudioBuffer;
+import io.djia.core.resample.Resampler;
 import io.djia.separate.demucs.DemucsModelDescription;
 import io.djia.separate.demucs.HybridPipeline;
 import io.djia.separate.demucs.OnnxSegmentModel;
@@ -15,7 +16,8 @@ import java.util.Objects;
  * ({@code model.onnx} -> {@code model.json}) giving tensor names, segment length, STFT sizes and stem order; the
  * host does normalisation, segmenting with overlap-add and the STFTs (see {@link HybridPipeline}).
  *
- * <p>Clips must be at the model's sample rate (44.1 kHz for HTDemucs). Calls on one instance are serialised;
+ * <p>Clips at other rates than the model's (44.1 kHz for HTDemucs) are resampled to it and back. Calls on one
+ * instance are serialised;
  * use one instance per thread for parallel clips. Close it to free the native session.
  */
 public final class DemucsOnnxSeparator implements Separator {
@@ -64,9 +66,37 @@ public final class DemucsOnnxSeparator implements Separator {
         return pipeline.description();
     }
 
+    /**
+     * Separates a clip; one at another rate than the model's is resampled to it and its stems back, and "other"
+     * is then taken at the clip's rate, so the stems still sum back exactly.
+     */
     @Override
     public synchronized Stems separate(AudioBuffer clip, SeparationProgress progress) {
-        return pipeline.separate(clip, progress);
+        Objects.requireNonNull(clip, "clip");
+        int modelRate = pipeline.description().sampleRate();
+        if (clip.sampleRate() == modelRate) {
+            return pipeline.separate(clip, progress);
+        }
+        Stems atModelRate = pipeline.separate(Resampler.resample(clip, modelRate), progress);
+        Resampler back = Resampler.create(modelRate, clip.sampleRate());
+        AudioBuffer[] parts = new AudioBuffer[3];
+        Stem[] kept = {Stem.DRUMS, Stem.BASS, Stem.VOCALS};
+        for (int i = 0; i < kept.length; i++) {
+            parts[i] = fitLength(back.apply(atModelRate.get(kept[i])), clip.frames());
+        }
+        return Stems.withResidualOther(clip, parts[0], parts[1], parts[2]);
+    }
+
+    /** Pads with silence or cuts so a resampled stem has exactly the clip's frames. */
+    private static AudioBuffer fitLength(AudioBuffer b, int frames) {
+        if (b.frames() == frames) {
+            return b;
+        }
+        float[][] out = new float[b.channels()][frames];
+        for (int c = 0; c < out.length; c++) {
+            System.arraycopy(b.channel(c), 0, out[c], 0, Math.min(frames, b.frames()));
+        }
+        return new AudioBuffer(out, b.sampleRate());
     }
 
     @Override

@@ -206,17 +206,35 @@ class DemucsOnnxSeparatorTest {
     }
 
     @Test
-    void missingDescriptionAndWrongRateAreClearErrors() throws IOException {
+    void missingDescriptionIsAClearError() throws IOException {
         DemucsModelDescription d = small("mix", 16384);
         Path model = TinyDemucsModel.write(dir, "tiny", d, d, TIME_GAIN, TIME_BIAS, NO_FREQ);
         Path lonely = Files.copy(model, dir.resolve("lonely.onnx"));
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> DemucsOnnxSeparator.open(lonely, CPU));
         assertTrue(missing.getMessage().contains("lonely.json"), missing.getMessage());
+        IllegalArgumentException pipelineRate = assertThrows(IllegalArgumentException.class,
+                () -> new HybridPipeline(d, (w, s, wo, so) -> { }).separate(new AudioBuffer(new float[2][4800], 48_000),
+                        io.djia.separate.SeparationProgress.NONE));
+        assertTrue(pipelineRate.getMessage().contains("48000 Hz") && pipelineRate.getMessage().contains("44100 Hz"));
+    }
+
+    @Test
+    void clipsAtAnotherRateAreResampledToTheModelAndBack() throws IOException {
+        DemucsModelDescription d = small("mix", 16384);
+        Path model = TinyDemucsModel.write(dir, "tiny", d, d, TIME_GAIN, NO_TIME, NO_FREQ);
+        AudioBuffer at44k = clip(48_000, 9);
+        AudioBuffer at48k = io.djia.core.resample.Resampler.resample(at44k, 48_000);
+        double mean = monoStats(at48k)[0];
         try (DemucsOnnxSeparator sep = DemucsOnnxSeparator.open(model, CPU)) {
-            AudioBuffer at48k = new AudioBuffer(new float[2][4800], 48_000);
-            IllegalArgumentException rate = assertThrows(IllegalArgumentException.class, () -> sep.separate(at48k));
-            assertTrue(rate.getMessage().contains("48000 Hz") && rate.getMessage().contains("44100 Hz"), rate.getMessage());
+            Stems stems = sep.separate(at48k);
+            assertEquals(48_000, stems.sampleRate());
+            assertEquals(at48k.frames(), stems.frames());
+            for (int c = 0; c < 2; c++) {
+                double snr = snrDb(stems.get(Stem.DRUMS).channel(c), at48k.channel(c), TIME_GAIN[0][c], mean);
+                assertTrue(snr > 40, "channel " + c + ": " + snr + " dB");
+            }
+            assertSumsBack(at48k, stems);
         }
     }
 
