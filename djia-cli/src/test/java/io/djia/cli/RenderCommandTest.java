@@ -54,6 +54,18 @@ class RenderCommandTest {
     }
 
     @Test
+    void neuralGeneratorRendersEndToEndWithATinyMusicGenExport(@TempDir Path dir) throws Exception {
+        Path models = io.djia.generate.musicgen.TinyMusicGen.standard().write(dir.resolve("musicgen"));
+        Path out = dir.resolve("neural.wav");
+        Run r = run("render", "--profile", "techno_minimal", "--minutes", "0.2", "--audio-model", "musicgen",
+                "--model-dir", models.toString(), "-o", out.toString(), "--quiet", "--no-voice");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Math.round(0.2 * 60 * 44_100), WavReader.read(out).audio().frames());
+        String json = Files.readString(dir.resolve("neural.json"));
+        assertTrue(json.contains("\"generator_is_neural\" : true"), json.substring(0, 600));
+    }
+
+    @Test
     void unknownProfileIsAUsageErrorListingTheValidNames(@TempDir Path dir) {
         Run r = run("render", "--profile", "polka", "-o", dir.resolve("x.wav").toString());
         assertEquals(2, r.code());

@@ -25,7 +25,8 @@ public final class Engines {
     }
 
     public static Generator generator(RenderOptions options) {
-        return GeneratorFactory.create(GeneratorOptions.defaults().withEngine(options.engine()).withModelDir(options.modelDir()));
+        return GeneratorFactory.create(GeneratorOptions.defaults().withEngine(options.engine())
+                .withModelDir(options.modelDir()).withThreads(options.threads()));
     }
 
     public static Brain brain(RenderOptions options) {
