@@ -104,8 +104,14 @@ public final class LoopServer implements AutoCloseable {
                     + " machines) without an API key: set " + ApiKey.ENV + " or --api-key-file, or pass"
                     + " --insecure-no-key if the network is trusted");
         }
+        // The JDK server reads these once, when the first server starts; a value given on the command line wins.
         if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
             System.setProperty("sun.net.httpserver.maxReqTime", MAX_REQUEST_SECONDS);
+        }
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            // Headers and body go out in separate writes; with Nagle's algorithm the body then waits for the
+            // client's delayed ACK (tens of ms per request on keep-alive connections).
+            System.setProperty("sun.net.httpserver.nodelay", "true");
         }
         this.queue = new GenerationQueue(options.workersFor(service.generatorIsNeural()), options.queueCapacity());
         AtomicInteger count = new AtomicInteger();
