@@ -1,7 +1,6 @@
 package io.djia.app.render;
 
 import io.djia.core.audio.AudioBuffer;
-import io.djia.core.mix.LayerSettings;
 import io.djia.core.mix.Mixer;
 import io.djia.core.mix.MixerConfig;
 import io.djia.core.theory.Tempo;
@@ -20,8 +19,6 @@ import java.util.concurrent.Future;
  * set ends with a short master fade so the last bar does not stop dead.
  */
 public final class SetRenderer {
-    /** Voice drops duck the music by this much. */
-    static final double VOICE_DUCK_DB = -9.0;
     private static final double END_FADE_SECONDS = 3.0;
 
     /**
@@ -81,6 +78,7 @@ public final class SetRenderer {
         }
         Tempo tempo = plan.tempo();
         Mixer mixer = new Mixer(config);
+        LayerScheduler scheduler = new LayerScheduler(mixer);
         int block = config.blockFrames();
         float[][] out = new float[config.channels()][block];
         long latency = mixer.latencyFrames();
@@ -105,29 +103,14 @@ public final class SetRenderer {
                 LayerEvent event = events.get(e++);
                 long at = tempo.frameOfBar(event.bar(), rate);
                 if (event instanceof LayerEvent.Start s) {
-                    AudioBuffer clip = queue.next(s);
-                    double loopFrames = s.request().bars() * tempo.samplesPerBar(rate);
-                    long fadeIn = Math.round(s.playback().fadeInBeats() * tempo.samplesPerBeat(rate));
-                    mixer.startLayer(s.layerId(), clip, at, loopFrames,
-                            new LayerSettings(s.playback().volume(), s.playback().pan(), s.effects()), fadeIn);
+                    scheduler.start(s.layerId(), s, queue.next(s), at, tempo);
                     started++;
                 } else if (event instanceof LayerEvent.Stop stop) {
-                    long fade = switch (stop.behavior()) {
-                        case IMMEDIATE -> Math.round(0.01 * rate);
-                        case FADE_OUT_BAR -> Math.round(tempo.samplesPerBar(rate));
-                        case NEXT_BAR_END -> Math.round(0.01 * rate);
-                    };
-                    long when = stop.behavior() == io.djia.generate.brain.ManageLayer.StopBehavior.NEXT_BAR_END
-                            ? tempo.frameOfBar(stop.bar() + 1, rate) - fade : at;
-                    mixer.stopLayer(stop.layerId(), when, fade);
+                    scheduler.stop(stop.layerId(), stop.behavior(), at, tempo.frameOfBar(stop.bar() + 1, rate), tempo);
                 } else if (event instanceof LayerEvent.Speak speak) {
                     Optional<AudioBuffer> line = voice.speak(speak.text(), speak.energy(), rate);
                     if (line.isPresent()) {
-                        AudioBuffer spoken = line.get().channels() == 2 ? line.get() : line.get().toStereo();
-                        long ramp = Math.round(0.08 * rate);
-                        mixer.startLayer("voice-" + voices, spoken, at, 0, new LayerSettings(0.9, 0, List.of()).withDuckable(false), 0);
-                        mixer.setDuckingDb(VOICE_DUCK_DB, Math.max(0, at - ramp), ramp);
-                        mixer.setDuckingDb(0, at + spoken.frames(), ramp * 4);
+                        scheduler.speak("voice-" + voices, line.get(), at);
                         voices++;
                     }
                 }
