@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             RenderCommand.class,
             ProfilesCommand.class,
             AnalyzeCommand.class,
+            SeparateCommand.class,
             ModelsCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
