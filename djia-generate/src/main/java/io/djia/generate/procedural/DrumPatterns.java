@@ -300,14 +300,17 @@ final class DrumPatterns {
             }
             slices.get(cell[0] / 2).add(new double[] {cell[0] % 2, cell[1], cell[2] / 100.0});
         }
-        double chop = 0.08 + 0.3 * energy;
+        double chop = 0.06 + 0.22 * energy;
         boolean rollEnding = energy >= 0.65;
+        int[] offbeatSlices = {1, 3, 4, 5, 7, 9, 11, 12, 13, 15};
         for (bar = 0; bar < ctx.bars(); bar++) {
             for (int j = 0; j < 8; j++) {
                 int source = (bar % 2) * 8 + j;
-                if (j > 0 && chance(chop)) {
-                    // Re-sequence: borrow another slice of the break, snare slices most often.
-                    source = chance(0.5) ? 2 + 4 * rng.nextInt(4) : rng.nextInt(16);
+                // The downbeat and the backbeat snares (slices 0, 2 and 6 of a bar) hold the groove; the slices
+                // between them are re-sequenced from elsewhere in the break, as a jungle producer chops an amen.
+                boolean anchor = j == 0 || j == 2 || j == 6;
+                if (!anchor && chance(chop)) {
+                    source = offbeatSlices[rng.nextInt(offbeatSlices.length)];
                 }
                 boolean roll = rollEnding && lastBar() && j >= 6;
                 if (roll) {

@@ -65,8 +65,8 @@ final class DrumSynth {
             case SNARE -> snare(out, v);
             case CLAP -> clap(out, v);
             case RIM -> rim(out, v);
-            case CLOSED_HAT -> metal(out, v, tone.closedDecay(), 1.0, tone.hatBandHz(), 0.35);
-            case OPEN_HAT -> metal(out, v, tone.openDecay(), 1.0, tone.hatBandHz(), 0.35);
+            case CLOSED_HAT -> metal(out, v, tone.closedDecay(), 1.0, tone.hatBandHz(), 0.3);
+            case OPEN_HAT -> metal(out, v, tone.openDecay(), 1.0, tone.hatBandHz(), 0.3);
             case RIDE -> ride(out, v);
             case CRASH -> metal(out, v, 1.8, 1.35, 7000, 0.6);
             case SHAKER -> shaker(out, v, 0.0015, 0.075, 8500);
@@ -208,7 +208,8 @@ final class DrumSynth {
             metalPhase[k] = noise.uniform();
         }
         double env = 1.0;
-        double metalMix = (1.0 - noiseMix) / METAL_HZ.length;
+        // The squares' energy lies mostly below the high-pass; only their upper harmonics pass, so weight them up.
+        double metalMix = 2.5 * (1.0 - noiseMix) / METAL_HZ.length;
         for (int n = 0; n < len; n++) {
             double sq = 0;
             for (int k = 0; k < inc.length; k++) {

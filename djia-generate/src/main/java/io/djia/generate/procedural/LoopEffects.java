@@ -134,9 +134,14 @@ final class LoopEffects {
         float[] r = canvas.right();
         for (int i = 0; i < n; i++) {
             // Cross-feeding the taps (left hears the right copy) decorrelates the channels.
-            l[i] += g1 * dryR[Math.floorMod(i - tapsL[0], n)] + g2 * dryL[Math.floorMod(i - tapsL[1], n)];
-            r[i] += g1 * dryL[Math.floorMod(i - tapsR[0], n)] + g2 * dryR[Math.floorMod(i - tapsR[1], n)];
+            l[i] += g1 * dryR[wrap(i - tapsL[0], n)] + g2 * dryL[wrap(i - tapsL[1], n)];
+            r[i] += g1 * dryL[wrap(i - tapsR[0], n)] + g2 * dryR[wrap(i - tapsR[1], n)];
         }
+    }
+
+    /** Index {@code i} (at least {@code -n}) wrapped into {@code [0, n)}. */
+    private static int wrap(int i, int n) {
+        return i < 0 ? Math.floorMod(i, n) : i;
     }
 
     /**

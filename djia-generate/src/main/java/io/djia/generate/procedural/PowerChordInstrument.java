@@ -41,11 +41,12 @@ final class PowerChordInstrument implements Instrument {
                 }
             }
         }
-        SubtractiveVoice.Patch patch = new SubtractiveVoice.Patch(2, 10, 0.0, 1.0, 0.5, 0.003, 0.9, 0.7, 0.05,
-                0, 0, 0, 2600, 0.8, 0.3, 0.7, 0, 0, 0.0, 1.0);
+        // One saw per string: detuned stacks into a distortion pedal turn to mush.
+        SubtractiveVoice.Patch patch = new SubtractiveVoice.Patch(1, 0, 0.0, 1.0, 0.5, 0.003, 0.9, 0.7, 0.05,
+                0, 0, 0, 1800, 0.8, 0.3, 0.7, 0, 0, 0.0, 1.0);
         NotePlayer.play(leftTrack, new SubtractiveVoice(patch, ctx.sampleRate(), ctx.noiseSeed("gtr-l")), canvas, 1.0);
         NotePlayer.play(rightTrack, new SubtractiveVoice(patch, ctx.sampleRate(), ctx.noiseSeed("gtr-r")), canvas, 1.0);
-        LoopEffects.distort(canvas, ctx.sampleRate(), 6.0 + 8.0 * e);
+        LoopEffects.distort(canvas, ctx.sampleRate(), 4.0 + 5.0 * e);
     }
 
     private static void addChord(ClipContext ctx, List<Note> left, List<Note> right, int[] chord, double step,

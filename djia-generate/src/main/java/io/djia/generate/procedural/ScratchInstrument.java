@@ -83,7 +83,7 @@ final class ScratchInstrument implements Instrument {
             double x = (double) i / frames;
             double pos = switch (g) {
                 case BABY, CHIRP, TRANSFORMER -> depth * SineTable.sin(0.5 * x);
-                case SCRIBBLE -> depth * (0.4 + 0.15 * SineTable.sin(12.0 * x));
+                case SCRIBBLE -> depth * (0.4 + 0.12 * SineTable.sin(3.0 * x));
             };
             boolean open = switch (g) {
                 case CHIRP -> x < 0.5;

@@ -106,21 +106,34 @@ final class SubtractiveVoice implements NoteVoice {
         double drive = patch.drive();
         double driveNorm = drive > 1.0 ? 1.0 / Shaper.fastTanh(drive) : 1.0;
         double bend = 1.0;
+        boolean pureSaw = patch.sawMix() >= 1.0;
+        double sawMix = patch.sawMix();
+        double pulseWidth = patch.pulseWidth();
+        boolean stereo = patch.stereoSpread() > 0;
+        double lastCutoff = -1;
         for (int t = 0; t < length; t++) {
             if (t % CONTROL == 0) {
-                // Pitch modulation (scoop and vibrato) and the filter are updated at control rate.
+                // Pitch modulation (scoop and vibrato) and the filter are updated at control rate, and only while
+                // they move: a held pad note costs nothing here once its envelopes have settled.
                 double vib = 0;
                 if (vibDepth > 0 && t >= vibDelay) {
                     vibAmount = Math.min(1.0, vibAmount + vibFadeStep * CONTROL);
                     vib = vibDepth * vibAmount * SineTable.sin(vibPhase);
                 }
-                bend = Math.exp(scoop + vib);
-                scoop *= Math.pow(scoopCoeff, CONTROL);
+                if (vib != 0 || Math.abs(scoop) > 1e-5) {
+                    bend = Math.exp(scoop + vib);
+                    scoop *= Math.pow(scoopCoeff, CONTROL);
+                } else {
+                    bend = 1.0;
+                }
                 if (filterL != null) {
                     double cutoff = Math.min(cutoffBase * Math.pow(2.0, patch.envOctaves() * filterEnv * vel), 0.45 * sr);
-                    filterL.set(cutoff, patch.resonanceQ());
-                    if (filterR != null) {
-                        filterR.set(cutoff, patch.resonanceQ());
+                    if (Math.abs(cutoff - lastCutoff) > 1e-3 * cutoff) {
+                        lastCutoff = cutoff;
+                        filterL.set(cutoff, patch.resonanceQ());
+                        if (filterR != null) {
+                            filterR.set(cutoff, patch.resonanceQ());
+                        }
                     }
                 }
             }
@@ -149,15 +162,20 @@ final class SubtractiveVoice implements NoteVoice {
                     p -= 1.0;
                 }
                 phases[i] = p;
-                double osc = patch.sawMix() >= 1.0 ? PolyBlep.saw(p, dt)
-                        : patch.sawMix() * PolyBlep.saw(p, dt) + (1.0 - patch.sawMix()) * PolyBlep.pulse(p, dt, patch.pulseWidth());
+                double osc = pureSaw ? PolyBlep.saw(p, dt)
+                        : sawMix * PolyBlep.saw(p, dt) + (1.0 - sawMix) * PolyBlep.pulse(p, dt, pulseWidth);
                 l += osc * gainsL[i];
-                r += osc * gainsR[i];
+                if (stereo) {
+                    r += osc * gainsR[i];
+                }
             }
             if (breathBand != null) {
                 double b = breathBand.bandpass(noise.white()) * patch.breath();
                 l += b;
                 r += b;
+            }
+            if (!stereo) {
+                r = l;
             }
             if (filterL != null) {
                 l = filterL.lowpass(l);

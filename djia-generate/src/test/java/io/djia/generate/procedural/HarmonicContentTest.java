@@ -8,6 +8,7 @@ import io.djia.core.audio.AudioBuffer;
 import io.djia.core.profile.LayerRole;
 import io.djia.core.profile.ProfileLibrary;
 import io.djia.core.theory.Key;
+import io.djia.core.theory.Mode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -35,8 +36,7 @@ class HarmonicContentTest {
     @MethodSource("tonalPitchedLayers")
     void strongestPartialsAreScaleNotes(String profile, String layer) {
         Key home = ProfileLibrary.load(profile).parsedKey();
-        Key away = Key.of(home.tonic() + 6, home.mode() == io.djia.core.theory.Mode.MINOR
-                ? io.djia.core.theory.Mode.MAJOR : io.djia.core.theory.Mode.MINOR);
+        Key away = Key.of(home.tonic() + 6, home.mode() == Mode.MINOR ? Mode.MAJOR : Mode.MINOR);
         for (Key key : List.of(home, away)) {
             AudioBuffer clip = Clips.render(Clips.request(profile, layer, key, 6, 21L));
             List<ClipAnalysis.Peak> peaks = ClipAnalysis.topPeaks(clip, FFT, 40, 2000, PEAKS);

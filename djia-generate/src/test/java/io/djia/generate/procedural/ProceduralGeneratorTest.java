@@ -9,7 +9,10 @@ import io.djia.core.audio.AudioBuffer;
 import io.djia.core.profile.LayerRole;
 import io.djia.core.profile.LayerType;
 import io.djia.core.profile.Phase;
+import io.djia.core.profile.ProfileLibrary;
 import io.djia.core.profile.StyleProfile;
+import io.djia.core.theory.Key;
+import io.djia.core.theory.Tempo;
 import io.djia.generate.GenerationRequest;
 import java.util.Arrays;
 import java.util.List;
@@ -56,6 +59,28 @@ class ProceduralGeneratorTest {
                 assertTrue(seam <= typical + 1e-5, what + ": seam jump " + seam + " exceeds both the 99th percentile of"
                         + " the clip's sample-to-sample jumps and the largest jump within 5 ms of the seam: " + typical);
             }
+        }
+    }
+
+    /**
+     * Extremes the set can ask for: intensity 1 and 10, a 3/4 meter, slow and fast tempos, another key. Still
+     * exact, finite, within the peak ceiling and audible.
+     */
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("allLayers")
+    void extremesStayValid(String profile, String layer) {
+        StyleProfile p = ProfileLibrary.load(profile);
+        Object[][] cases = {{1, 60.0, 4, "F# major"}, {10, 190.0, 3, "Bb minor"}};
+        for (Object[] c : cases) {
+            Tempo tempo = new Tempo((Double) c[1], (Integer) c[2]);
+            GenerationRequest request = new GenerationRequest(p, layer, List.of("dark"), "", Key.parse((String) c[3]),
+                    tempo, 2, (Integer) c[0], 77L, 44100);
+            AudioBuffer clip = Clips.render(request);
+            String what = profile + "/" + layer + " " + Arrays.toString(c);
+            assertEquals(request.frames(), clip.frames(), what);
+            assertFalse(ClipAnalysis.hasNaN(clip), what);
+            assertTrue(ClipAnalysis.db(clip.peak()) <= -1.0 + 1e-3, what + ": peak");
+            assertTrue(ClipAnalysis.db(clip.rms()) > -50.0, what + ": RMS " + ClipAnalysis.db(clip.rms()));
         }
     }
 
