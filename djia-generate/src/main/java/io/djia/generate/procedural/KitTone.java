@@ -29,7 +29,7 @@ record KitTone(double kickDecay, double kickHold, double kickSweep, double kickP
 
     static KitTone of(DrumStyle style) {
         return switch (style) {
-            case TECHNO, TECHNO_PERC -> new KitTone(0.42, 0.035, 5.0, 0.011, 0.3, 1.7, 200, 0.1, 0.18, 4000, 0.8,
+            case TECHNO, TECHNO_PERC -> new KitTone(0.42, 0.035, 5.0, 0.011, 0.3, 1.35, 200, 0.1, 0.18, 4000, 0.8,
                     0.17, 0.07, 0.33, 10500, 0, 1, 0.1);
             case HOUSE, HOUSE_PERC -> new KitTone(0.46, 0.03, 3.6, 0.013, 0.22, 1.35, 190, 0.1, 0.2, 3800, 0.75,
                     0.24, 0.06, 0.38, 10000, 0, 1, 0.2);

@@ -29,7 +29,11 @@ public final class MelodyWriter {
         }
     }
 
-    private static final int[] CONTOUR_STEPS = {-2, -1, -1, -1, 0, 1, 1, 1, 2, 3, -3, 4, -4};
+    private static final int[] CONTOUR_STEPS = {-2, -1, -1, -1, 0, 1, 1, 1, 2, 2, -2, 3, -3, 4};
+
+    /** One beat of rhythm as four 16ths, from sparse to dense; the second list avoids off-8th 16ths. */
+    private static final String[] CELLS = {"x...", "x.x.", "..x.", "x..x", "x.xx", ".xx.", "xx.x", "x.x.", "xxxx"};
+    private static final String[] EIGHTH_CELLS = {"x...", "x.x.", "..x.", "x...", "x.x.", "..x.", "x.x.", "x.x.", "x.x."};
 
     private MelodyWriter() {
     }
@@ -38,16 +42,10 @@ public final class MelodyWriter {
         int motifBars = Math.min(style.motifBars(), bars);
         int motifSteps = motifBars * stepsPerBar;
         int[] onsets = rhythm(motifSteps, stepsPerBar, style, rng);
-        int[] contour = new int[onsets.length];
-        for (int i = 1; i < contour.length; i++) {
-            contour[i] = CONTOUR_STEPS[rng.nextInt(CONTOUR_STEPS.length)];
-        }
+        int[] contour = contour(onsets.length, rng);
         // The closing statement of a phrase gets its own tail: new rhythm and contour for its second half.
         int[] altOnsets = rhythm(motifSteps, stepsPerBar, style, rng);
-        int[] altContour = new int[altOnsets.length];
-        for (int i = 1; i < altContour.length; i++) {
-            altContour[i] = CONTOUR_STEPS[rng.nextInt(CONTOUR_STEPS.length)];
-        }
+        int[] altContour = contour(altOnsets.length, rng);
         int statements = Math.max(1, bars / motifBars);
         List<MelodyNote> out = new ArrayList<>();
         int centre = (style.lowDegree() + style.highDegree()) / 2;
@@ -64,7 +62,7 @@ public final class MelodyWriter {
                 }
             }
             int baseStep = r * motifSteps;
-            int degree = nearestChordTone(plan.chordAtBar(baseStep / stepsPerBar), previous, style);
+            int degree = nearestChordTone(plan.chordAtBar(baseStep / stepsPerBar), previous, 1, style);
             for (int i = 0; i < on.length; i++) {
                 int step = baseStep + on[i];
                 Chord chord = plan.chordAtBar(step / stepsPerBar);
@@ -73,7 +71,8 @@ public final class MelodyWriter {
                 }
                 boolean onBeat = on[i] % 4 == 0;
                 if (onBeat && !chord.contains(degree)) {
-                    degree = nearestChordTone(chord, degree, style);
+                    // Resolve onto a chord tone in the direction the line is already moving.
+                    degree = nearestChordTone(chord, degree, con[i] < 0 ? -1 : 1, style);
                 }
                 boolean last = closing && i == on.length - 1;
                 if (last) {
@@ -82,6 +81,10 @@ public final class MelodyWriter {
                 int next = i + 1 < on.length ? on[i + 1] : motifSteps;
                 double gap = next - on[i];
                 double length = Math.max(1.0, Math.min(style.maxLength(), 1.0 + style.legato() * (gap - 1.0)));
+                if (last) {
+                    // The phrase-final note is held: the cadence.
+                    length = Math.max(length, Math.min(gap, 2.0 * style.maxLength()));
+                }
                 double velocity = 0.62 + (onBeat ? 0.25 : 0.0) + 0.13 * rng.nextDouble();
                 out.add(new MelodyNote(step, length, degree, Math.min(1.0, velocity)));
             }
@@ -90,32 +93,52 @@ public final class MelodyWriter {
         return out;
     }
 
-    /** Onsets of a motif: each position is kept with a chance weighted by its metrical strength. */
+    /**
+     * Onsets of a motif, one beat at a time from idiomatic cells (a held beat, two eighths, a syncopated "and",
+     * a dotted figure, four sixteenths...), denser cells more likely at higher density. The motif starts on its
+     * downbeat most of the time.
+     */
     static int[] rhythm(int motifSteps, int stepsPerBar, Style style, SplittableRandom rng) {
+        String[] cells = style.sixteenths() ? CELLS : EIGHTH_CELLS;
         List<Integer> steps = new ArrayList<>();
-        for (int s = 0; s < motifSteps; s++) {
-            int inBar = s % stepsPerBar;
-            double weight;
-            if (inBar == 0) {
-                weight = 1.0;
-            } else if (inBar % 4 == 0) {
-                weight = 0.75;
-            } else if (inBar % 2 == 0) {
-                weight = 0.55;
-            } else {
-                weight = style.sixteenths() ? 0.3 : 0.0;
+        for (int beat = 0; beat * 4 < motifSteps; beat++) {
+            // A window of three neighbouring cells slides from sparse to dense with the density.
+            int centre = (int) Math.round(style.density() * (cells.length - 1));
+            int pick = Math.max(0, Math.min(cells.length - 1, centre - 1 + rng.nextInt(3)));
+            String cell = cells[pick];
+            if (beat % 4 == 3 && rng.nextDouble() < 0.35) {
+                cell = "x...";
             }
-            if (rng.nextDouble() < style.density() * weight) {
-                steps.add(s);
+            for (int k = 0; k < 4 && beat * 4 + k < motifSteps; k++) {
+                if (cell.charAt(k) == 'x') {
+                    steps.add(beat * 4 + k);
+                }
             }
         }
-        if (steps.isEmpty() || steps.get(0) > 4) {
+        if (steps.isEmpty() || (steps.get(0) != 0 && rng.nextDouble() < 0.8)) {
             steps.add(0, 0);
         }
         if (steps.size() < 2) {
             steps.add(Math.min(motifSteps - 2, 6 + 2 * rng.nextInt(3)));
         }
-        return steps.stream().mapToInt(Integer::intValue).toArray();
+        return steps.stream().distinct().sorted().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Scale steps between successive notes: mostly steps, some skips, and after a leap a step back the other way,
+     * the "gap-fill" listeners expect (L. Meyer, "Emotion and Meaning in Music", 1956).
+     */
+    private static int[] contour(int length, SplittableRandom rng) {
+        int[] out = new int[length];
+        for (int i = 1; i < length; i++) {
+            int previous = out[i - 1];
+            if (Math.abs(previous) >= 3) {
+                out[i] = previous > 0 ? -1 - rng.nextInt(2) : 1 + rng.nextInt(2);
+            } else {
+                out[i] = CONTOUR_STEPS[rng.nextInt(CONTOUR_STEPS.length)];
+            }
+        }
+        return out;
     }
 
     private static int[] splice(int[] head, int[] tail, int split) {
@@ -147,9 +170,9 @@ public final class MelodyWriter {
         return Math.max(style.lowDegree(), Math.min(style.highDegree(), d));
     }
 
-    private static int nearestChordTone(Chord chord, int near, Style style) {
+    private static int nearestChordTone(Chord chord, int near, int preferredDirection, Style style) {
         for (int delta = 0; delta < 7; delta++) {
-            for (int sign : new int[] {1, -1}) {
+            for (int sign : new int[] {preferredDirection, -preferredDirection}) {
                 int d = near + sign * delta;
                 if (d >= style.lowDegree() && d <= style.highDegree() && chord.contains(d)) {
                     return d;
@@ -168,6 +191,6 @@ public final class MelodyWriter {
                 }
             }
         }
-        return nearestChordTone(chord, near, style);
+        return nearestChordTone(chord, near, 1, style);
     }
 }
