@@ -74,6 +74,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--model-path", paramLabel = "FILE.gguf", description = "GGUF model for --brain llm.")
     Path brainModel;
 
+    @Option(names = "--separate", defaultValue = "auto", paramLabel = "auto|always|never",
+            description = {"Split loops into stems and keep the preferred ones: auto = neural engines only (a procedural",
+                "loop is one instrument already), always, or never. Default: ${DEFAULT-VALUE}."})
+    String separate;
+
+    @Option(names = "--stem-model", paramLabel = "FILE.onnx", description = "Demucs ONNX model for separation (default: the DSP separator).")
+    Path stemModel;
+
     @Option(names = {"-s", "--seed"}, defaultValue = "42",
             description = "Seed for requests that send none (each gets the next seed of a sequence). Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -91,7 +99,8 @@ public final class ServeCommand implements Callable<Integer> {
                 .withAllowRemoteWithoutKey(insecureNoKey).withWorkers(workers).withQueueCapacity(queue)
                 .withRequestTimeout(seconds(requestTimeoutSeconds, "--request-timeout"))
                 .withShutdownGrace(seconds(shutdownGraceSeconds, "--shutdown-grace"))
-                .withEngine(engine, modelDir).withBrain(brain, brainModel).withSeed(seed);
+                .withEngine(engine, modelDir).withBrain(brain, brainModel).withSeed(seed)
+                .withSeparation(separate, stemModel);
         var err = spec.commandLine().getErr();
         LoopServer server = LoopServer.start(options, quiet ? null : line -> {
             err.println(LocalTime.now().format(CLOCK) + " " + line);

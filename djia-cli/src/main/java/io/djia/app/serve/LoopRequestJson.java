@@ -165,6 +165,9 @@ final class LoopRequestJson {
                 stems.add(stem);
             }
         }
+        if (stems.contains("random") && stems.size() > 1) {
+            throw ApiError.badField("preferred_stems", "\"random\" stands alone, got " + stems);
+        }
         return stems;
     }
 }

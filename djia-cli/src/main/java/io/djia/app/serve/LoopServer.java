@@ -71,6 +71,7 @@ public final class LoopServer implements AutoCloseable {
     private static final String MAX_REQUEST_SECONDS = "30";
     private static final Duration WORKER_STOP_WAIT = Duration.ofSeconds(2);
     private static final Duration REPLY_DRAIN_WAIT = Duration.ofSeconds(5);
+    private static final Duration QUIET_BEFORE_CLOSE = Duration.ofMillis(100);
 
     private final ServeOptions options;
     private final LoopService service;
@@ -223,9 +224,17 @@ public final class LoopServer implements AutoCloseable {
             log.accept("shutting down: " + queue.running() + " running, " + queue.waiting() + " waiting, grace "
                     + grace.toMillis() / 1000.0 + " s");
             int rejected = queue.shutdown(grace, WORKER_STOP_WAIT);
+            // Closing the listener closes open connections too, so wait until no reply has been in progress for a
+            // moment (replies while draining ask clients to close, so their next request comes on a new one).
             long deadline = System.nanoTime() + REPLY_DRAIN_WAIT.toNanos();
-            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                if (inFlight.get() > 0) {
+                    quietSince = System.nanoTime();
+                } else if (System.nanoTime() - quietSince >= QUIET_BEFORE_CLOSE.toNanos()) {
+                    break;
+                }
+                Thread.sleep(5);
             }
             http.stop(0);
             handlers.shutdown();
@@ -542,6 +551,9 @@ public final class LoopServer implements AutoCloseable {
         Headers h = exchange.getResponseHeaders();
         h.set("Content-Type", contentType);
         h.set("Cache-Control", "no-store");
+        if (stopping.get()) {
+            h.set("Connection", "close");
+        }
         try {
             exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -24,6 +24,13 @@ import io.djia.generate.brain.RuleBrain;
 import io.djia.generate.brain.SetKey;
 import io.djia.generate.brain.SetState;
 import io.djia.generate.brain.SetTempo;
+import io.djia.separate.Separator;
+import io.djia.separate.SeparatorOptions;
+import io.djia.separate.Stem;
+import io.djia.separate.StemPreference;
+import io.djia.separate.StemSelection;
+import io.djia.separate.StemSelector;
+import io.djia.separate.Stems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +42,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Makes one loop per request: the brain picks the layer for the prompt, the generator renders it, the audio is
- * brought to 44.1 kHz stereo and exactly the requested bars, and encoded as WAV. The generator, brain and styles
- * are loaded once, when the service opens, never per request.
+ * brought to 44.1 kHz stereo and exactly the requested bars, the preferred stems are kept when separation is on,
+ * and the result is encoded as WAV. The generator, brain, separator and styles are loaded once, when the service
+ * opens, never per request.
  *
  * <p>Thread-safe: the procedural generator and the rule brain are stateless and run in parallel; other brains
  * (the LLM holds one native context) are called one at a time. Workers limit a neural generator to one thread.
@@ -50,12 +58,21 @@ public final class LoopService implements AutoCloseable {
     private final Generator generator;
     private final Brain brain;
     private final ReentrantLock brainLock;
+    /** Splits loops into stems to keep the preferred ones; null when loops are served whole. */
+    private final Separator separator;
+    private final StemSelector stemSelector = new StemSelector();
     private final Map<String, StyleProfile> styles;
 
-    /** Uses the given engines, which the service then owns and closes. */
+    /** Uses the given engines, which the service then owns and closes; loops are served whole. */
     LoopService(Generator generator, Brain brain) {
+        this(generator, brain, null);
+    }
+
+    /** As above, keeping the preferred stems through {@code separatorOrNull} when it is given. */
+    LoopService(Generator generator, Brain brain, Separator separatorOrNull) {
         this.generator = generator;
         this.brain = brain;
+        this.separator = separatorOrNull;
         this.brainLock = brain instanceof RuleBrain ? null : new ReentrantLock();
         Map<String, StyleProfile> byName = new LinkedHashMap<>();
         for (StyleProfile profile : ProfileLibrary.builtIns()) {
@@ -82,7 +99,22 @@ public final class LoopService implements AutoCloseable {
             } else {
                 brain = BrainFactory.create(BrainOptions.llm(options.brainModel()).withSeed(options.seed()));
             }
-            return new LoopService(generator, brain);
+            boolean separate = switch (options.separate()) {
+                case "always" -> true;
+                case "never" -> false;
+                default -> generator.isNeural();
+            };
+            Separator separator = null;
+            if (separate) {
+                try {
+                    separator = Separator.create(options.stemModel() == null ? SeparatorOptions.defaults()
+                            : SeparatorOptions.defaults().withModel(options.stemModel()));
+                } catch (RuntimeException e) {
+                    brain.close();
+                    throw e;
+                }
+            }
+            return new LoopService(generator, brain, separator);
         } catch (RuntimeException e) {
             generator.close();
             throw e;
@@ -155,11 +187,40 @@ public final class LoopService implements AutoCloseable {
                 return cancelled.getAsBoolean();
             }
         }), generation.frames());
+        List<String> stemsUsed = List.of("all");
+        StemPreference preference = separator == null ? StemPreference.all() : stemPreference(details);
+        if (preference.kind() != StemPreference.Kind.ALL) {
+            checkCancelled(cancelled, "before separation");
+            Stems stems;
+            // One separator serves every worker; its scratch buffers are not shared concurrently.
+            synchronized (separator) {
+                stems = separator.separate(audio);
+            }
+            StemSelection selection = stemSelector.select(stems, preference, null, request.seed());
+            if (!selection.stems().isEmpty()) {
+                audio = stems.mix(selection.stems());
+                stemsUsed = selection.stems().stream().map(Stem::id).toList();
+            }
+        }
         checkCancelled(cancelled, "before the WAV was encoded");
         byte[] wav = WavWriter.toBytes(audio, ENCODING);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new GeneratedLoop(audio, wav, profile.name(), profile.bpm(), key.displayName(), details.measures(),
-                details.type(), List.of("all"), details.preferredStems(), request.seed(), applied, seconds);
+                details.type(), stemsUsed, details.preferredStems(), request.seed(), applied, seconds);
+    }
+
+    /** The decision's stems; a brain's impossible mix ("random" with names) keeps the whole loop. */
+    private static StemPreference stemPreference(ManageLayer.SampleDetails details) {
+        try {
+            return StemPreference.parse(details.preferredStems());
+        } catch (IllegalArgumentException e) {
+            return StemPreference.all();
+        }
+    }
+
+    /** Whether loops are split into stems (then {@code stems_used} names the stems kept). */
+    public boolean separatesStems() {
+        return separator != null;
     }
 
     private List<Decision> decide(SetState state) {
@@ -277,6 +338,9 @@ public final class LoopService implements AutoCloseable {
     public void close() {
         try {
             brain.close();
+            if (separator != null) {
+                separator.close();
+            }
         } finally {
             generator.close();
         }

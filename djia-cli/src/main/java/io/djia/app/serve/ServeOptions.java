@@ -21,10 +21,14 @@ import java.util.Optional;
  * @param brain                 "rules" (default) or "llm"
  * @param brainModel            GGUF file for the LLM brain (may be null)
  * @param seed                  the server's seed: requests without a seed get seeds drawn from it in order
+ * @param separate              when loops are split into stems to keep the preferred ones: auto (neural engines
+ *                              only; a procedural loop is one instrument already), always, never
+ * @param stemModel             Demucs ONNX model for separation, or null for the DSP separator
  */
 public record ServeOptions(String host, int port, Optional<ApiKey> apiKey, boolean allowRemoteWithoutKey, int workers,
                            int queueCapacity, int maxBodyBytes, Duration requestTimeout, Duration shutdownGrace,
-                           String engine, Path modelDir, String brain, Path brainModel, long seed) {
+                           String engine, Path modelDir, String brain, Path brainModel, long seed, String separate,
+                           Path stemModel) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final int DEFAULT_QUEUE = 16;
@@ -57,73 +61,82 @@ public record ServeOptions(String host, int port, Optional<ApiKey> apiKey, boole
         }
         engine = engine == null || engine.isBlank() ? "procedural" : engine;
         brain = brain == null || brain.isBlank() ? "rules" : brain;
+        separate = separate == null ? "auto" : separate.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!separate.equals("auto") && !separate.equals("always") && !separate.equals("never")) {
+            throw new IllegalArgumentException("--separate must be auto, always or never, got " + separate);
+        }
     }
 
     /** Loopback, port 8000, no key, procedural generator, rule brain. */
     public static ServeOptions defaults() {
         return new ServeOptions(DEFAULT_HOST, DEFAULT_PORT, Optional.empty(), false, 0, DEFAULT_QUEUE,
                 DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT, DEFAULT_SHUTDOWN_GRACE, "procedural", null, "rules",
-                null, 42);
+                null, 42, "auto", null);
     }
 
     public ServeOptions withHost(String value) {
         return new ServeOptions(value, port, apiKey, allowRemoteWithoutKey, workers, queueCapacity, maxBodyBytes,
-                requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, seed);
+                requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, seed, separate, stemModel);
     }
 
     public ServeOptions withPort(int value) {
         return new ServeOptions(host, value, apiKey, allowRemoteWithoutKey, workers, queueCapacity, maxBodyBytes,
-                requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, seed);
+                requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, seed, separate, stemModel);
     }
 
     public ServeOptions withApiKey(ApiKey value) {
         return new ServeOptions(host, port, Optional.ofNullable(value), allowRemoteWithoutKey, workers, queueCapacity,
-                maxBodyBytes, requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, seed);
+                maxBodyBytes, requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, seed, separate, stemModel);
     }
 
     public ServeOptions withAllowRemoteWithoutKey(boolean value) {
         return new ServeOptions(host, port, apiKey, value, workers, queueCapacity, maxBodyBytes, requestTimeout,
-                shutdownGrace, engine, modelDir, brain, brainModel, seed);
+                shutdownGrace, engine, modelDir, brain, brainModel, seed, separate, stemModel);
     }
 
     public ServeOptions withWorkers(int value) {
         return new ServeOptions(host, port, apiKey, allowRemoteWithoutKey, value, queueCapacity, maxBodyBytes,
-                requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, seed);
+                requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, seed, separate, stemModel);
     }
 
     public ServeOptions withQueueCapacity(int value) {
         return new ServeOptions(host, port, apiKey, allowRemoteWithoutKey, workers, value, maxBodyBytes,
-                requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, seed);
+                requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, seed, separate, stemModel);
     }
 
     public ServeOptions withMaxBodyBytes(int value) {
         return new ServeOptions(host, port, apiKey, allowRemoteWithoutKey, workers, queueCapacity, value,
-                requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, seed);
+                requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, seed, separate, stemModel);
     }
 
     public ServeOptions withRequestTimeout(Duration value) {
         return new ServeOptions(host, port, apiKey, allowRemoteWithoutKey, workers, queueCapacity, maxBodyBytes,
-                value, shutdownGrace, engine, modelDir, brain, brainModel, seed);
+                value, shutdownGrace, engine, modelDir, brain, brainModel, seed, separate, stemModel);
     }
 
     public ServeOptions withShutdownGrace(Duration value) {
         return new ServeOptions(host, port, apiKey, allowRemoteWithoutKey, workers, queueCapacity, maxBodyBytes,
-                requestTimeout, value, engine, modelDir, brain, brainModel, seed);
+                requestTimeout, value, engine, modelDir, brain, brainModel, seed, separate, stemModel);
     }
 
     public ServeOptions withEngine(String value, Path dir) {
         return new ServeOptions(host, port, apiKey, allowRemoteWithoutKey, workers, queueCapacity, maxBodyBytes,
-                requestTimeout, shutdownGrace, value, dir, brain, brainModel, seed);
+                requestTimeout, shutdownGrace, value, dir, brain, brainModel, seed, separate, stemModel);
     }
 
     public ServeOptions withBrain(String value, Path model) {
         return new ServeOptions(host, port, apiKey, allowRemoteWithoutKey, workers, queueCapacity, maxBodyBytes,
-                requestTimeout, shutdownGrace, engine, modelDir, value, model, seed);
+                requestTimeout, shutdownGrace, engine, modelDir, value, model, seed, separate, stemModel);
     }
 
     public ServeOptions withSeed(long value) {
         return new ServeOptions(host, port, apiKey, allowRemoteWithoutKey, workers, queueCapacity, maxBodyBytes,
-                requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, value);
+                requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, value, separate, stemModel);
+    }
+
+    public ServeOptions withSeparation(String value, Path model) {
+        return new ServeOptions(host, port, apiKey, allowRemoteWithoutKey, workers, queueCapacity, maxBodyBytes,
+                requestTimeout, shutdownGrace, engine, modelDir, brain, brainModel, seed, value, model);
     }
 
     /** The worker count to use with a generator: the option, or one for neural engines and up to 4 otherwise. */

@@ -12,6 +12,8 @@ import io.djia.generate.GenerationCancelledException;
 import io.djia.generate.brain.ManageLayer;
 import io.djia.generate.brain.RuleBrain;
 import io.djia.generate.procedural.ProceduralGenerator;
+import io.djia.separate.Separator;
+import io.djia.separate.SeparatorOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,34 @@ class LoopServiceTest {
                 .sampleDetails().type());
         assertEquals("pad", LoopService.fallback(techno, request("techno_minimal", "dark and evolving", null, 4))
                 .sampleDetails().type());
+    }
+
+    @Test
+    void withSeparationTheLoopHoldsThePreferredStems() {
+        BlockingGenerator sine = new BlockingGenerator();
+        sine.release();
+        try (LoopService service = new LoopService(sine, new RuleBrain(), Separator.create(SeparatorOptions.defaults()))) {
+            GeneratedLoop whole = service.generate(stems("all"), () -> false);
+            assertEquals(List.of("all"), whole.stemsUsed());
+            // The four stems sum back to the clip, so keeping all four by name gives the clip again.
+            GeneratedLoop four = service.generate(stems("drums", "bass", "other", "vocals"), () -> false);
+            assertEquals(List.of("drums", "bass", "other", "vocals"), four.stemsUsed());
+            double worst = 0;
+            for (int i = 0; i < four.audio().frames(); i++) {
+                worst = Math.max(worst, Math.abs(four.audio().channel(0)[i] - whole.audio().channel(0)[i]));
+            }
+            assertTrue(20 * Math.log10(worst + 1e-12) < -80, "four stems differ from the clip by "
+                    + 20 * Math.log10(worst) + " dBFS");
+            GeneratedLoop bass = service.generate(stems("bass"), () -> false);
+            assertEquals(List.of("bass"), bass.stemsUsed());
+            assertEquals(whole.audio().frames(), bass.audio().frames());
+            // A steady 440 Hz tone is not a bass: the bass stem keeps far less than the whole clip.
+            assertTrue(bass.audio().rms() < 0.5 * whole.audio().rms(), bass.audio().rms() + " vs " + whole.audio().rms());
+        }
+    }
+
+    private static LoopRequest stems(String... stems) {
+        return new LoopRequest("bass", "techno_minimal", null, null, 1, List.of(stems), 4, null);
     }
 
     @Test
