@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             SeparateCommand.class,
             ModelsCommand.class,
             ServeCommand.class,
+            MidiCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class DjiaCommand implements Runnable {
