@@ -66,7 +66,7 @@ public record DspSettings(int fftSize, int hopSize, double harmonicMedianMs, dou
 
     /** Settings tuned on synthetic drum, bass and pad loops at 44.1 kHz (see DspSeparatorTest). */
     public static DspSettings defaults() {
-        return new DspSettings(4096, 1024, 200, 500, 1.0, 2.0, 150, 1.0, 70, 3, 150, 7000, 4);
+        return new DspSettings(4096, 1024, 300, 250, 1.0, 2.0, 150, 1.0, 70, 3, 150, 7000, 4);
     }
 
     public DspSettings withStft(int fftSize, int hopSize) {

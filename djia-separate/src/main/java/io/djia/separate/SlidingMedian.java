@@ -1,10 +1,9 @@
 package io.djia.separate;
 
-import java.util.Arrays;
-
 /**
- * Running median over a window of {@code 2 * halfWidth + 1} values, truncated at the ends, keeping the window
- * sorted so each step costs one binary search and one array shift. Not thread-safe; reuse one per thread.
+ * Running median over a window of {@code 2 * halfWidth + 1} values, truncated at the ends. The window is kept
+ * sorted; in the middle of the signal each step overwrites the leaving value with the entering one and moves
+ * it to its place, a few swaps for the short windows used here. Not thread-safe; reuse one per thread.
  */
 final class SlidingMedian {
     private final float[] sorted;
@@ -18,37 +17,68 @@ final class SlidingMedian {
         if (2 * halfWidth + 1 > sorted.length) {
             throw new IllegalArgumentException("window " + (2 * halfWidth + 1) + " exceeds the planned " + sorted.length);
         }
+        float[] s = sorted;
         int size = 0;
         int last = Math.min(n - 1, halfWidth);
         for (int j = 0; j <= last; j++) {
             size = insert(in[j], size);
         }
         for (int i = 0; i < n; i++) {
-            out[i] = (size & 1) == 1 ? sorted[size / 2] : 0.5f * (sorted[size / 2 - 1] + sorted[size / 2]);
+            out[i] = (size & 1) == 1 ? s[size / 2] : 0.5f * (s[size / 2 - 1] + s[size / 2]);
             int leaving = i - halfWidth;
-            if (leaving >= 0) {
-                size = remove(in[leaving], size);
-            }
             int entering = i + halfWidth + 1;
-            if (entering < n) {
+            if (leaving >= 0 && entering < n) {
+                replace(in[leaving], in[entering], size);
+            } else if (leaving >= 0) {
+                size = remove(in[leaving], size);
+            } else if (entering < n) {
                 size = insert(in[entering], size);
             }
         }
     }
 
     private int insert(float v, int size) {
-        int pos = Arrays.binarySearch(sorted, 0, size, v);
-        if (pos < 0) {
-            pos = -pos - 1;
+        int pos = size;
+        while (pos > 0 && sorted[pos - 1] > v) {
+            sorted[pos] = sorted[pos - 1];
+            pos--;
         }
-        System.arraycopy(sorted, pos, sorted, pos + 1, size - pos);
         sorted[pos] = v;
         return size + 1;
     }
 
     private int remove(float v, int size) {
-        int pos = Arrays.binarySearch(sorted, 0, size, v);
+        int pos = indexOf(v, size);
         System.arraycopy(sorted, pos + 1, sorted, pos, size - pos - 1);
         return size - 1;
+    }
+
+    /** Swaps {@code leaving} for {@code entering} and restores the order. */
+    private void replace(float leaving, float entering, int size) {
+        float[] s = sorted;
+        int pos = indexOf(leaving, size);
+        while (pos > 0 && s[pos - 1] > entering) {
+            s[pos] = s[pos - 1];
+            pos--;
+        }
+        while (pos < size - 1 && s[pos + 1] < entering) {
+            s[pos] = s[pos + 1];
+            pos++;
+        }
+        s[pos] = entering;
+    }
+
+    private int indexOf(float v, int size) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }
