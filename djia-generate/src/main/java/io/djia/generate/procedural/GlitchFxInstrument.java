@@ -42,8 +42,9 @@ final class GlitchFxInstrument implements Instrument {
         int grain = (int) (spacing * 0.7);
         double stepRatio = rng.nextBoolean() ? 1.06 : 1 / 1.06;
         float[] buf = canvas.scratch(grain);
+        double f = hz;
         for (int r = 0; r < repeats; r++) {
-            double f = hz * Math.pow(stepRatio, r);
+            f *= r == 0 ? 1.0 : stepRatio;
             double phase = 0;
             for (int i = 0; i < grain; i++) {
                 phase += f / sr;
@@ -78,10 +79,12 @@ final class GlitchFxInstrument implements Instrument {
         float[] buf = canvas.scratch(length);
         double from = 2000 + 3000 * rng.nextDouble();
         double phase = 0;
+        double hz = from;
+        double glide = Math.pow(80.0 / from, 1.0 / length);
         for (int i = 0; i < length; i++) {
             double x = (double) i / length;
-            double hz = from * Math.pow(80.0 / from, x);
             phase += hz / sr;
+            hz *= glide;
             double env = Math.min(1.0, i / 20.0) * (1.0 - x);
             buf[i] = (float) (SineTable.sin(phase) * env);
         }

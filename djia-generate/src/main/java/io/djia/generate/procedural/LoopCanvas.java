@@ -1,5 +1,6 @@
 package io.djia.generate.procedural;
 
+import io.djia.generate.procedural.dsp.SineTable;
 import java.util.Arrays;
 
 /**
@@ -108,8 +109,8 @@ final class LoopCanvas {
             float r = srcRight[i];
             if (i < xf) {
                 double t = (i + 0.5) / xf;
-                float in = (float) Math.sin(0.5 * Math.PI * t);
-                float out = (float) Math.cos(0.5 * Math.PI * t);
+                float in = (float) SineTable.sin(0.25 * t);
+                float out = (float) SineTable.cos(0.25 * t);
                 l = l * in + srcLeft[frames + i] * out;
                 r = r * in + srcRight[frames + i] * out;
             }

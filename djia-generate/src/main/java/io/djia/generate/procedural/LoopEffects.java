@@ -178,17 +178,26 @@ final class LoopEffects {
         int n = canvas.frames();
         float[] l = canvas.left();
         float[] r = canvas.right();
-        double framesPerBeat = ctx.framesPerBeat();
-        double tau = recoverSeconds * ctx.sampleRate();
-        double attackFrames = 0.012 * ctx.sampleRate();
-        for (int i = 0; i < n; i++) {
-            double sinceBeat = i - Math.floor(i / framesPerBeat) * framesPerBeat;
-            // A 12 ms raised-cosine fall into the duck, then an exponential recovery: smooth, so it never clicks.
-            double attack = sinceBeat >= attackFrames ? 1.0 : 0.5 - 0.5 * SineTable.cos(0.5 * sinceBeat / attackFrames);
-            double recover = sinceBeat >= attackFrames ? Math.exp(-(sinceBeat - attackFrames) / tau) : 1.0;
-            double g = 1.0 - depth * attack * recover;
-            l[i] *= (float) g;
-            r[i] *= (float) g;
+        int attackFrames = Math.max(1, (int) (0.012 * ctx.sampleRate()));
+        double recoverCoeff = Math.exp(-1.0 / (recoverSeconds * ctx.sampleRate()));
+        int beats = ctx.bars() * ctx.tempo().beatsPerBar();
+        for (int beat = 0; beat < beats; beat++) {
+            int from = (int) ctx.frameAt(4.0 * beat);
+            int to = (int) Math.min(n, ctx.frameAt(4.0 * (beat + 1)));
+            double duck = 1.0;
+            for (int i = from; i < to; i++) {
+                int since = i - from;
+                // A 12 ms raised-cosine fall into the duck, then an exponential recovery: smooth, so it never clicks.
+                double g;
+                if (since < attackFrames) {
+                    g = 1.0 - depth * (0.5 - 0.5 * SineTable.cos(0.5 * since / attackFrames));
+                } else {
+                    g = 1.0 - depth * duck;
+                    duck *= recoverCoeff;
+                }
+                l[i] *= (float) g;
+                r[i] *= (float) g;
+            }
         }
     }
 

@@ -28,22 +28,25 @@ final class RiserInstrument implements Instrument {
         double phaseB = 0;
         int fadeOut = (int) (0.008 * sr);
         double top = 8000 * Math.pow(2.0, 0.5 * e);
+        double dt = startHz / sr;
+        double toneLevel = 0;
         for (int i = 0; i < rise; i++) {
             double x = (double) i / rise;
             if (i % 32 == 0) {
+                // Sweeps and swells move at control rate (0.7 ms): smooth to the ear, cheap to compute.
                 double cutoff = 250 * Math.pow(top / 250, x);
                 band.set(cutoff, 1.8);
                 tone.set(cutoff * 0.8, 0.8);
+                dt = startHz * Math.pow(4.0, x * x) / sr;
+                toneLevel = 0.45 * Math.pow(x, 1.5);
             }
-            double hz = startHz * Math.pow(4.0, x * x);
-            double dt = hz / sr;
             phaseA += dt * 1.006;
             phaseB += dt / 1.006;
             phaseA -= Math.floor(phaseA);
             phaseB -= Math.floor(phaseB);
             double saws = 0.5 * (PolyBlep.saw(phaseA, dt) + PolyBlep.saw(phaseB, dt));
             double level = x * x;
-            double y = band.bandpass(noise.white()) * level + 0.45 * tone.lowpass(saws) * Math.pow(x, 1.5);
+            double y = band.bandpass(noise.white()) * level + tone.lowpass(saws) * toneLevel;
             double out = i >= rise - fadeOut ? (double) (rise - 1 - i) / fadeOut : 1.0;
             double in = Math.min(1.0, i / (0.01 * sr));
             up[i] = (float) (y * out * in);
@@ -65,11 +68,14 @@ final class RiserInstrument implements Instrument {
         double boom = 0.9;
         double washLevel = 0.6 + 0.3 * e;
         double phase = 0;
+        double bend = 1.5;
+        double bendCoeff = Math.exp(-1.0 / (0.03 * sr));
         for (int i = 0; i < length; i++) {
             if (i % 32 == 0) {
                 wash.set(9000 * Math.pow(200.0 / 9000, Math.min(1.0, (double) i / length)), 0.9);
             }
-            double hz = boomHz * (1.0 + 1.5 * Math.exp(-i / (0.03 * sr)));
+            double hz = boomHz * (1.0 + bend);
+            bend *= bendCoeff;
             phase += hz / sr;
             double y = SineTable.sin(phase) * boom + wash.lowpass(noise.white()) * washLevel;
             boom *= boomCoeff;

@@ -31,19 +31,25 @@ final class SirenInstrument implements Instrument {
             Svf tone = new Svf(sr).set(3000, 0.8);
             double phase = 0;
             double lfo = 0;
+            double dt = baseHz / sr;
+            double tail = 1.0;
+            double tailCoeff = Math.exp(-1.0 / (0.06 * sr));
             for (int i = 0; i < length; i++) {
-                double x = (double) i / gate;
-                double semis = whoop ? depth * (2 * Math.abs(2 * (lfo - Math.floor(lfo + 0.5)))) - depth
-                        : 12 * (x < 0.6 ? x / 0.6 : 1 - (x - 0.6) / 0.4);
+                if (i % 16 == 0) {
+                    // The pitch sweep is computed at control rate (0.4 ms steps, far below hearing the steps).
+                    double x = (double) i / gate;
+                    double semis = whoop ? depth * (2 * Math.abs(2 * (lfo - Math.floor(lfo + 0.5)))) - depth
+                            : 12 * (x < 0.6 ? x / 0.6 : 1 - (x - 0.6) / 0.4);
+                    dt = baseHz * Math.pow(2.0, semis / 12.0) / sr;
+                }
                 lfo += lfoHz / sr;
-                double hz = baseHz * Math.pow(2.0, semis / 12.0);
-                double dt = hz / sr;
                 phase += dt;
                 phase -= Math.floor(phase);
                 double y = 0.6 * PolyBlep.pulse(phase, dt, 0.5) + 0.4 * SineTable.sin(phase);
                 double env = Math.min(1.0, i / (0.015 * sr));
                 if (i >= gate) {
-                    env *= Math.exp(-(i - gate) / (0.06 * sr));
+                    tail *= tailCoeff;
+                    env *= tail;
                 }
                 buf[i] = (float) (tone.lowpass(y) * env);
             }

@@ -63,18 +63,18 @@ class ProceduralGeneratorTest {
     }
 
     /**
-     * Extremes the set can ask for: intensity 1 and 10, a 3/4 meter, slow and fast tempos, another key. Still
-     * exact, finite, within the peak ceiling and audible.
+     * Extremes the set can ask for: intensity 1 and 10, a 3/4 meter, slow and fast tempos, another key, sample
+     * rates of 8 and 96 kHz. Still exact, finite, within the peak ceiling and audible.
      */
     @ParameterizedTest(name = "{0}/{1}")
     @MethodSource("allLayers")
     void extremesStayValid(String profile, String layer) {
         StyleProfile p = ProfileLibrary.load(profile);
-        Object[][] cases = {{1, 60.0, 4, "F# major"}, {10, 190.0, 3, "Bb minor"}};
+        Object[][] cases = {{1, 60.0, 4, "F# major", 8000}, {10, 190.0, 3, "Bb minor", 96000}};
         for (Object[] c : cases) {
             Tempo tempo = new Tempo((Double) c[1], (Integer) c[2]);
             GenerationRequest request = new GenerationRequest(p, layer, List.of("dark"), "", Key.parse((String) c[3]),
-                    tempo, 2, (Integer) c[0], 77L, 44100);
+                    tempo, 2, (Integer) c[0], 77L, (Integer) c[4]);
             AudioBuffer clip = Clips.render(request);
             String what = profile + "/" + layer + " " + Arrays.toString(c);
             assertEquals(request.frames(), clip.frames(), what);

@@ -25,7 +25,8 @@ public final class KarplusStrong {
         // Loop low-pass y = (1 - rho) x + rho x[n-1]: phase delay ~rho samples at low frequencies.
         double rho = 0.5 - 0.45 * Math.max(0.0, Math.min(brightness, 1.0));
         double total = period - rho;
-        int delay = (int) Math.floor(total - 0.1);
+        // At least two samples of delay line: a note near Nyquist plays flat rather than failing.
+        int delay = Math.max(2, (int) Math.floor(total - 0.1));
         double frac = total - delay;
         double apCoeff = (1.0 - frac) / (1.0 + frac);
         double loopGain = Math.pow(1e-3, 1.0 / (frequencyHz * decaySeconds));
