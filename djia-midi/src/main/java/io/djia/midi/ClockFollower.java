@@ -266,8 +266,8 @@ public final class ClockFollower implements ClockSink {
      * before the run, where the run's own residuals cannot. Two readings are tried: every received tick is
      * the next one, or the intervals measured in old periods (a tick dropped inside the run). A reading
      * qualifies when its period is plausible (half to twice the old one) and every point lies within the
-     * gate, one stray tick aside; arrival order wins unless the intervals fit clearly better. Bunched ticks
-     * after a stall qualify under neither.
+     * gate, one stray tick aside; the reading with the lower score (see scoreRun) wins, and a run that only
+     * a poor score explains is left to slide. Bunched ticks after a stall qualify under neither.
      *
      * <p>Then, if the indexed run lies on the old line (within the gate, and the same period), ticks were
      * dropped: the line stays and the count moves on. Otherwise the tempo changed: the fit restarts from
@@ -468,6 +468,7 @@ public final class ClockFollower implements ClockSink {
         droppedTicks += gapTicks - 1;
         lastStreamTick += gapTicks - 1;
         lastAcceptedTick = lastStreamTick;
+        receivedSinceAccepted = 0;
     }
 
     private void resetCusum(long fromTick) {

@@ -30,10 +30,6 @@ final class TickWindow {
         this.nanos = new long[capacity];
     }
 
-    int capacity() {
-        return ticks.length;
-    }
-
     int size() {
         return size;
     }
@@ -55,11 +51,6 @@ final class TickWindow {
         solved = false;
     }
 
-    /** Removes the newest point; there must be at least two. */
-    void removeNewest() {
-        if (size < 2) {
-            throw new IllegalStateException("cannot remove the only point of the window");
-        }
         size--;
         solved = false;
     }
@@ -158,11 +149,6 @@ final class TickWindow {
     /** Fitted time of {@code tick}. */
     double predict(long tick) {
         return anchorNanos + (tick - anchorTick) * nanosPerTick;
-    }
-
-    /** Fractional stream tick at time {@code timeNanos} on the fitted line. */
-    double tickAt(long timeNanos) {
-        return anchorTick + (timeNanos - anchorNanos) / nanosPerTick;
     }
 
     /** Sum of squared tick deviations of the data plus the prior's weight: the slope's information. */
