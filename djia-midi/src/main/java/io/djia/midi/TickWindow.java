@@ -51,10 +51,6 @@ final class TickWindow {
         solved = false;
     }
 
-        size--;
-        solved = false;
-    }
-
     void clear() {
         size = 0;
         oldest = 0;
