@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             RenderCommand.class,
+            GenerateCommand.class,
             ProfilesCommand.class,
             AnalyzeCommand.class,
             SeparateCommand.class,
