@@ -101,23 +101,20 @@ public final class DspSeparator implements Separator {
         }
         progress.update(0.55);
 
-        Spectrogram scratch = Spectrogram.zeros(frames, bins);
+        MaskedInverse inverse = new MaskedInverse(settings.fftSize(), settings.hopSize(), frames, length);
         float[][] drums = new float[channels][];
         float[][] bass = new float[channels][];
         float[][] vocals = new float[channels][];
         for (int c = 0; c < channels; c++) {
-            applyMask(spectra[c], percussive, null, scratch);
-            drums[c] = stft.inverse(scratch, length);
-            applyMask(spectra[c], harmonic, lowPass, scratch);
-            bass[c] = stft.inverse(scratch, length);
+            drums[c] = inverse.apply(spectra[c], percussive, null);
+            bass[c] = inverse.apply(spectra[c], harmonic, lowPass);
             progress.update(0.55 + 0.3 * (c + 1) / channels);
         }
         if (channels == 2) {
             float[][] vocalMask = centredVoiceMask(spectra[0], spectra[1], harmonic, lowPass, voiceBand,
                     settings.centreSharpness(), magnitude);
             for (int c = 0; c < channels; c++) {
-                applyMask(spectra[c], vocalMask, null, scratch);
-                vocals[c] = stft.inverse(scratch, length);
+                vocals[c] = inverse.apply(spectra[c], vocalMask, null);
             }
         } else {
             vocals[0] = new float[length];
@@ -223,25 +220,12 @@ public final class DspSeparator implements Separator {
                 double cross = lr[k] * rr[k] + li[k] * ri[k];
                 double energy = lr[k] * lr[k] + li[k] * li[k] + rr[k] * rr[k] + ri[k] * ri[k];
                 double similarity = cross > 0 ? 2 * cross / (energy + EPS) : 0.0;
-                v[k] = (float) (h[k] * band * Math.pow(similarity, sharpness));
+                double centred = sharpness == 4.0 ? similarity * similarity * similarity * similarity
+                        : Math.pow(similarity, sharpness);
+                v[k] = (float) (h[k] * band * centred);
             }
         }
         return out;
-    }
-
-    private static void applyMask(Spectrogram source, float[][] mask, float[] binWeight, Spectrogram target) {
-        for (int t = 0; t < source.frames(); t++) {
-            float[] sr = source.re()[t];
-            float[] si = source.im()[t];
-            float[] tr = target.re()[t];
-            float[] ti = target.im()[t];
-            float[] m = mask[t];
-            for (int k = 0; k < sr.length; k++) {
-                float g = binWeight == null ? m[k] : m[k] * binWeight[k];
-                tr[k] = sr[k] * g;
-                ti[k] = si[k] * g;
-            }
-        }
     }
 
     /** Median of each bin over time; bins go in blocks so the gathers run along rows, not across them. */

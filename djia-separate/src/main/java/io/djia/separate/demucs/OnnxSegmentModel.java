@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  *
  * <p>At load time the session's real input and output names, element types and shapes are checked against the
  * description; a mismatch is an {@link IllegalArgumentException} that lists both. Dynamic dimensions in the
- * model accept the described size. Calls must not overlap; close it to free the native session.
+ * model accept the described size, and outputs may come with the stem and channel axes merged
+ * ({@code [1, 16, 2048, 336]} for {@code [1, 4, 4, 2048, 336]}), which has the same memory layout. Calls must not overlap; close it to free the native session.
  */
 public final class OnnxSegmentModel implements SegmentModel, AutoCloseable {
     private final OrtEnvironment env;
@@ -134,7 +135,7 @@ public final class OnnxSegmentModel implements SegmentModel, AutoCloseable {
                 new IllegalStateException("model returned no output \"" + name + "\""));
         OnnxTensor tensor = (OnnxTensor) value;
         long[] shape = tensor.getInfo().getShape();
-        if (!Arrays.equals(shape, expected)) {
+        if (!Arrays.equals(shape, expected) && !Arrays.equals(shape, foldStems(expected))) {
             throw new IllegalStateException("model output \"" + name + "\" has shape " + Arrays.toString(shape)
                     + ", expected " + Arrays.toString(expected));
         }
@@ -182,6 +183,7 @@ public final class OnnxSegmentModel implements SegmentModel, AutoCloseable {
 
     private static void compare(String kind, Map<String, long[]> expected, Map<String, NodeInfo> actual,
                                 List<String> problems) {
+        boolean outputs = kind.equals("output");
         for (Map.Entry<String, long[]> e : expected.entrySet()) {
             NodeInfo info = actual.get(e.getKey());
             if (info == null) {
@@ -195,11 +197,25 @@ public final class OnnxSegmentModel implements SegmentModel, AutoCloseable {
             if (tensor.type != OnnxJavaType.FLOAT) {
                 problems.add(kind + " \"" + e.getKey() + "\" holds " + tensor.type + ", expected FLOAT");
             }
-            if (!shapeAccepts(tensor.getShape(), e.getValue())) {
+            boolean folded = outputs && shapeAccepts(tensor.getShape(), foldStems(e.getValue()));
+            if (!shapeAccepts(tensor.getShape(), e.getValue()) && !folded) {
                 problems.add(kind + " \"" + e.getKey() + "\" has shape " + Arrays.toString(tensor.getShape())
-                        + ", expected " + Arrays.toString(e.getValue()));
+                        + ", expected " + Arrays.toString(e.getValue())
+                        + (outputs ? " or " + Arrays.toString(foldStems(e.getValue())) : ""));
             }
         }
+    }
+
+    /**
+     * The same output with the stem and channel axes merged, {@code [1, S, C, ...] -> [1, S * C, ...]}: the
+     * memory layout is identical, and some exports return the tensor before HTDemucs' final view.
+     */
+    static long[] foldStems(long[] shape) {
+        long[] out = new long[shape.length - 1];
+        out[0] = shape[0];
+        out[1] = shape[1] * shape[2];
+        System.arraycopy(shape, 3, out, 2, shape.length - 3);
+        return out;
     }
 
     /** Equal rank, and every fixed dimension equal; dynamic dimensions (negative) accept any size. */

@@ -147,6 +147,25 @@ class DemucsOnnxSeparatorTest {
     }
 
     @Test
+    void outputsWithStemAndChannelAxesMergedAreAccepted() throws IOException {
+        float[][] freq = {{1, 1, 0, 0}, {0, 0, 1, 1}, {0.5f, 0.5f, 0.5f, 0.5f}, {0.25f, 0.25f, 0, 0}};
+        DemucsModelDescription d = small("mix", 16384);
+        Path folded = TinyDemucsModel.write(dir, "folded", d, d, TIME_GAIN, TIME_BIAS, freq, true);
+        Path plain = TinyDemucsModel.write(dir, "plain", d, d, TIME_GAIN, TIME_BIAS, freq, false);
+        AudioBuffer in = clip(30_000, 6);
+        try (DemucsOnnxSeparator a = DemucsOnnxSeparator.open(folded, CPU);
+             DemucsOnnxSeparator b = DemucsOnnxSeparator.open(plain, CPU)) {
+            Stems x = a.separate(in);
+            Stems y = b.separate(in);
+            for (Stem s : Stem.values()) {
+                for (int c = 0; c < 2; c++) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(y.get(s).channel(c), x.get(s).channel(c));
+                }
+            }
+        }
+    }
+
+    @Test
     void shortAndMonoClipsArePaddedAndFoldedBack() throws IOException {
         DemucsModelDescription d = small("mix", 16384);
         Path model = TinyDemucsModel.write(dir, "tiny", d, d, TIME_GAIN, TIME_BIAS, NO_FREQ);
@@ -201,6 +220,8 @@ class DemucsOnnxSeparatorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DemucsOnnxSeparator.open(model, CPU));
         assertTrue(e.getMessage().contains("input \"mix\" has shape [1, 2, 8192], expected [1, 2, 16384]"), e.getMessage());
+        assertTrue(e.getMessage().contains("output \"add_67\" has shape [1, 4, 2, 8192], expected [1, 4, 2, 16384] or [1, 8, 16384]"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("x [1, 4, 512, 32]"), e.getMessage());
         assertTrue(e.getMessage().contains("x [1, 4, 512, 64]"), e.getMessage());
     }
