@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             SeparateCommand.class,
             ModelsCommand.class,
             ServeCommand.class,
+            LiveCommand.class,
             MidiCommand.class,
             CommandLine.HelpCommand.class
         })
