@@ -68,11 +68,18 @@ public final class OnnxSegmentModel implements SegmentModel, AutoCloseable {
                         + OrtEnvironment.getAvailableProviders() + "; put the GPU build (onnxruntime_gpu) on the"
                         + " class path or choose the cpu provider");
             }
+            provider = "cpu";
             if (options.provider() != ExecutionProvider.CPU && cudaAvailable) {
-                so.addCUDA(0);
-                provider = "cuda";
-            } else {
-                provider = "cpu";
+                try {
+                    so.addCUDA(0);
+                    provider = "cuda";
+                } catch (OrtException e) {
+                    if (options.provider() == ExecutionProvider.CUDA) {
+                        throw new IllegalArgumentException("CUDA was requested but cannot start: " + e.getMessage()
+                                + "; check the CUDA and cuDNN install or choose the cpu provider", e);
+                    }
+                    // AUTO: the GPU build is present but no usable GPU; the CPU will do.
+                }
             }
             session = env.createSession(onnxFile.toString(), so);
         } catch (OrtException e) {
