@@ -277,7 +277,9 @@ public final class LiveEngine implements AutoCloseable {
             grid = internalGrid;
             if (clockOut != null) {
                 clockOut.start(grid.frameOfBeat(0));
-                clockOut.startSender();
+                if (!awaitGeneration) {
+                    clockOut.startSender();
+                }
             }
         }
         publish(mixer.framePosition());
@@ -297,9 +299,23 @@ public final class LiveEngine implements AutoCloseable {
         this.clockOut = master;
     }
 
-    /** Where timeline frames are heard, once a driver has attached the engine (null before); any thread. */
-    TimelineClock timeline() {
-        return timeline;
+    /**
+     * When timeline frames are heard, as the MIDI library's frame clock (for a {@link ClockMaster} that sends the
+     * engine's clock): {@code Long.MAX_VALUE} until a driver has attached the engine. Any thread.
+     */
+    io.djia.midi.FrameClock heardClock() {
+        return new io.djia.midi.FrameClock() {
+            @Override
+            public int sampleRate() {
+                return sampleRate;
+            }
+
+            @Override
+            public long nanosAtFrame(double frame) {
+                TimelineClock t = timeline;
+                return t == null ? Long.MAX_VALUE : t.nanosAt(frame);
+            }
+        };
     }
 
     /** Queues a request; any thread. It takes effect on the control thread's next step. */
@@ -335,10 +351,8 @@ public final class LiveEngine implements AutoCloseable {
             internalGrid.setNowFrame(horizon);
         }
         drainRequests(horizon);
-        if (clockOut != null && clockOutTempoTick >= 0 && clockOut.nextSongTick() > clockOutTempoTick) {
-            // The downbeat of the tempo change has been sent: the intervals after it take the new tempo.
-            clockOut.setTempo(clockOutTempoBpm);
-            clockOutTempoTick = -1;
+        if (clockOut != null) {
+            sendClock(time.nanoTime());
         }
         if (!grid.running()) {
             if (playing) {
@@ -366,6 +380,34 @@ public final class LiveEngine implements AutoCloseable {
         commitBatches(horizon);
         makePlannedRestarts(horizon);
         publish(horizon);
+    }
+
+    /**
+     * Keeps the clock output's tempo changes on their downbeat: the master changes tempo from the interval after
+     * the latest tick it sent, so the change is made once the downbeat has gone out. Live, a sender thread sends
+     * ticks on time and this runs every control step (a fraction of a tick); in a deterministic run there is no
+     * sender thread and the ticks due by {@code nowNanos} are sent here, one deadline at a time.
+     */
+    private void sendClock(long nowNanos) {
+        if (!awaitGeneration) {
+            applyClockOutTempo();
+            return;
+        }
+        long due = clockOut.nextTickDeadlineNanos();
+        while (due <= nowNanos) {
+            clockOut.pump(due);
+            applyClockOutTempo();
+            due = clockOut.nextTickDeadlineNanos();
+        }
+        clockOut.pump(nowNanos);
+        applyClockOutTempo();
+    }
+
+    private void applyClockOutTempo() {
+        if (clockOutTempoTick >= 0 && clockOut.nextSongTick() > clockOutTempoTick) {
+            clockOut.setTempo(clockOutTempoBpm);
+            clockOutTempoTick = -1;
+        }
     }
 
     private void drainRequests(long horizon) {
@@ -863,9 +905,15 @@ public final class LiveEngine implements AutoCloseable {
             if (event instanceof LayerEvent.Start s) {
                 AudioBuffer clip = awaitClip(batch.work.get(s), s);
                 if (clip == null) {
-                    arrangement.apply(new ManageLayer(s.layerId(), ManageLayer.LayerOperation.REMOVE, null, null,
-                            List.of(), null, "its clip could not be made"), bar, clipTempo, sampleRate,
-                            settings.seed(), new ArrayList<>());
+                    // The slot keeps what plays in it (or nothing), so the brain decides on what is heard.
+                    PlayingLayer kept = layers.get(s.layerId());
+                    if (kept != null) {
+                        arrangement.restore(kept.start);
+                    } else {
+                        arrangement.apply(new ManageLayer(s.layerId(), ManageLayer.LayerOperation.REMOVE, null,
+                                null, List.of(), null, "its clip could not be made"), bar, clipTempo, sampleRate,
+                                settings.seed(), new ArrayList<>());
+                    }
                     continue;
                 }
                 String id = nextMixerId(s.layerId());
@@ -982,11 +1030,16 @@ public final class LiveEngine implements AutoCloseable {
     @Override
     public void close() {
         if (clockOut != null) {
-            clockOut.stop(mixer.framePosition());
-            // Give the sender the moment it needs to send the Stop (its deadline is the frame's playing time).
-            long giveUp = System.nanoTime() + 250_000_000L;
-            while (clockOut.running() && System.nanoTime() < giveUp) {
-                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L);
+            long frame = mixer.framePosition();
+            clockOut.stop(frame);
+            if (awaitGeneration) {
+                clockOut.pump(heardClock().nanosAtFrame(frame));
+            } else {
+                // Give the sender the moment it needs to send the Stop (its deadline is the frame's playing time).
+                long giveUp = System.nanoTime() + 250_000_000L;
+                while (clockOut.running() && System.nanoTime() < giveUp) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L);
+                }
             }
             clockOut.close();
         }

@@ -21,7 +21,6 @@ import io.djia.midi.ClockFollower;
 import io.djia.midi.ClockFollowerOptions;
 import io.djia.midi.ClockMaster;
 import io.djia.midi.ClockMasterOptions;
-import io.djia.midi.FrameClock;
 import io.djia.midi.TimeSource;
 import io.djia.midi.port.MidiClockInput;
 import io.djia.midi.port.MidiClockOutput;
@@ -118,20 +117,7 @@ public final class LiveSession implements AutoCloseable {
         String clock;
         if (options.midiOut() != null) {
             midiOut = MidiPorts.openOutput(options.midiOut());
-            LiveEngine target = engine;
-            FrameClock heard = new FrameClock() {
-                @Override
-                public int sampleRate() {
-                    return target.sampleRate();
-                }
-
-                @Override
-                public long nanosAtFrame(double frame) {
-                    TimelineClock timeline = target.timeline();
-                    return timeline == null ? Long.MAX_VALUE : timeline.nanosAt(frame);
-                }
-            };
-            engine.sendClockTo(new ClockMaster(midiOut, heard, TimeSource.system(),
+            engine.sendClockTo(new ClockMaster(midiOut, engine.heardClock(), TimeSource.system(),
                     ClockMasterOptions.defaults().withBpm(profile.bpm())));
             clock = "clock: internal, " + LiveEngine.bpm(profile.bpm()) + " BPM, sent to MIDI output " + midiOut.name();
         } else if (follower != null) {

@@ -85,6 +85,17 @@ public final class Arrangement {
         return active.containsKey(layerId);
     }
 
+    /**
+     * Records that {@code start}'s layer is what plays in its slot, whatever was decided since: for a live set whose
+     * replacement clip could not be made, so the old one plays on.
+     */
+    public void restore(LayerEvent.Start start) {
+        Optional<LayerType> type = profile.layerType(start.request().layerType());
+        active.put(start.layerId(), new SetState.ActiveLayer(start.layerId(), start.request().layerType(),
+                start.stems(), start.playback().volume(), start.bar(), start.request().bars()));
+        roles.put(start.layerId(), type.map(LayerType::role).orElse(null));
+    }
+
     /** The last {@value #RECENT_DECISIONS} decisions, oldest first. */
     public List<Decision> recentDecisions() {
         return List.copyOf(recent);

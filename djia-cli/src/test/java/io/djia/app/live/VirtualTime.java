@@ -4,7 +4,7 @@ import io.djia.midi.TimeSource;
 
 /** Time that passes only when waited for: a headless engine on it runs as fast as it can, deterministically. */
 final class VirtualTime implements TimeSource {
-    private long now;
+    private volatile long now;
 
     VirtualTime(long startNanos) {
         this.now = startNanos;
