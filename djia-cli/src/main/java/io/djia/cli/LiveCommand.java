@@ -101,7 +101,7 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--block", defaultValue = "512", paramLabel = "FRAMES", description = "Frames per audio block. Default: ${DEFAULT-VALUE}.")
     int blockFrames;
 
-    @Option(names = "--buffer", defaultValue = "2048", paramLabel = "FRAMES",
+    @Option(names = "--buffer", defaultValue = "1024", paramLabel = "FRAMES",
             description = "Sound card buffer: the output latency (smaller is tighter, too small drops out). Default: ${DEFAULT-VALUE}.")
     int bufferFrames;
 

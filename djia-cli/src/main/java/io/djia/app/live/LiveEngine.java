@@ -865,7 +865,7 @@ public final class LiveEngine implements AutoCloseable {
         Set<String> held = new HashSet<>();
         for (Iterator<Batch> it = batches.iterator(); it.hasNext(); ) {
             Batch batch = it.next();
-            Set<String> touched = new HashSet<>();
+            Set<String> touched = new java.util.LinkedHashSet<>();
             for (LayerEvent event : batch.events) {
                 if (event instanceof LayerEvent.Start s) {
                     touched.add(s.layerId());
@@ -879,6 +879,10 @@ public final class LiveEngine implements AutoCloseable {
                 it.remove();
                 if (bar > batch.bar) {
                     lateChanges++;
+                    if (!touched.isEmpty()) {
+                        message("bar " + (bar + 1) + ": " + String.join(", ", touched) + " only now (planned for bar "
+                                + (batch.bar + 1) + "; the clips took longer)");
+                    }
                 }
                 commit(batch, bar, horizon);
             } else {

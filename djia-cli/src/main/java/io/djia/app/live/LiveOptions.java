@@ -58,9 +58,9 @@ public record LiveOptions(String profile, long seed, Double bpm, String key, int
         brain = brain == null ? "rules" : brain;
     }
 
-    /** An internal clock at the profile's tempo, 44.1 kHz, 512-frame blocks, a 2048-frame buffer. */
+    /** An internal clock at the profile's tempo, 44.1 kHz, 512-frame blocks, a 1024-frame (23.2 ms) buffer. */
     public static LiveOptions defaults(String profile, long seed) {
-        return new LiveOptions(profile, seed, null, null, 44_100, 512, 2048, null, null, null, null, null,
+        return new LiveOptions(profile, seed, null, null, 44_100, 512, 1024, null, null, null, null, null,
                 "procedural", null, "rules", null, true, false, 0, true);
     }
 

@@ -70,8 +70,8 @@ final class SoundCardDriver implements AutoCloseable {
 
     /** "audio: 44100 Hz, 512-frame blocks, 23.2 ms buffer". */
     String description() {
-        return String.format(Locale.ROOT, "audio: %d Hz, %d-frame blocks, %.1f ms buffer (%s)", engine.sampleRate(),
-                engine.blockFrames(), bufferFrames * 1000.0 / engine.sampleRate(), line.getLineInfo());
+        return String.format(Locale.ROOT, "audio: %d Hz, %d-frame blocks, %.1f ms buffer", engine.sampleRate(),
+                engine.blockFrames(), bufferFrames * 1000.0 / engine.sampleRate());
     }
 
     void start() {
