@@ -5,7 +5,10 @@ import io.djia.generate.Generator;
 import io.djia.generate.GeneratorFactory;
 import io.djia.generate.GeneratorOptions;
 import io.djia.generate.brain.Brain;
+import io.djia.core.theory.Key;
+import io.djia.generate.GenerationRequest;
 import io.djia.generate.tts.SpeechSynthesizer;
+import io.djia.stretch.LoopFitter;
 import io.djia.separate.Separator;
 import io.djia.separate.SeparatorOptions;
 import io.djia.separate.StemPreference;
@@ -41,11 +44,27 @@ public final class Engines {
     }
 
     /**
-     * What happens to a clip between the generator and the mixer: stems are split off and the brain's preferred
-     * ones kept when {@code --separate} asks for it (by default only for neural clips: a procedural clip is
+     * What happens to a clip between the generator and the mixer: a clip that is not on the grid (neural engines)
+     * is fitted to it, then stems are split off and the brain's preferred ones kept when {@code --separate} asks for it (by default only for neural clips: a procedural clip is
      * already a single instrument, and separating it would cost more than the rest of the render).
      */
     public static ClipMaker.ClipStage clipStage(RenderOptions options, Generator generator) {
+        ClipMaker.ClipStage fit = generator.outputIsOnGrid() ? (clip, start) -> clip : Engines::fitToGrid;
+        ClipMaker.ClipStage stems = stemStage(options, generator);
+        return (clip, start) -> stems.apply(fit.apply(clip, start), start);
+    }
+
+    /**
+     * A neural clip has its own idea of tempo and where the music starts: the loop fitter finds the first strong
+     * onset, measures the tempo, stretches the clip to exactly the requested bars and folds the seam.
+     */
+    static AudioBuffer fitToGrid(AudioBuffer clip, LayerEvent.Start start) {
+        GenerationRequest request = start.request();
+        Optional<Key> key = request.key().atonal() ? Optional.empty() : Optional.of(request.key());
+        return new LoopFitter().fit(clip, request.tempo(), request.bars(), key).audio();
+    }
+
+    private static ClipMaker.ClipStage stemStage(RenderOptions options, Generator generator) {
         boolean separate = switch (options.separate()) {
             case "always" -> true;
             case "never" -> false;
