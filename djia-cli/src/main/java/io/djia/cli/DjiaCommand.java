@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ProfilesCommand.class,
             AnalyzeCommand.class,
             SeparateCommand.class,
+            StretchCommand.class,
             ModelsCommand.class,
             ServeCommand.class,
             LiveCommand.class,

@@ -51,7 +51,10 @@ public final class LoopFitter {
         this(StretchOptions.defaults());
     }
 
-    /** Uses the quality and formant mode of {@code options}; its ratio and pitch are set per clip. */
+    /**
+     * Uses the quality and formant mode of {@code options}, and its pitch shift when no key is asked for; the
+     * ratio is set per clip.
+     */
     public LoopFitter(StretchOptions options) {
         this.options = Objects.requireNonNull(options, "options");
     }
@@ -78,12 +81,13 @@ public final class LoopFitter {
 
     /**
      * Fits {@code clip} to {@code bars} bars of {@code target}; with {@code toKey}, transposes it there from
-     * the key {@link KeyDetector} hears in it (by the smaller interval, relative keys counting as the same).
+     * the key {@link KeyDetector} hears in it (by the smaller interval, relative keys counting as the same),
+     * else by the options' pitch shift.
      */
     public FitResult fit(AudioBuffer clip, Tempo target, int bars, Optional<Key> toKey) {
         Objects.requireNonNull(toKey, "toKey");
         Objects.requireNonNull(clip, "clip");
-        double semitones = 0;
+        double semitones = options.pitchSemitones();
         if (toKey.isPresent()) {
             semitones = transposition(new KeyDetector().detect(clip).key(), toKey.get());
         }
