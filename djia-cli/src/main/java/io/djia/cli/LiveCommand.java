@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
 /** {@code djia live}: an endless set played live, on the engine's clock or locked to a DAW's MIDI clock. */
 @Command(name = "live", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Play a set live: the brain picks loops as the set goes, they are made in the background and start",
-            "exactly on the next bar, on the engine's own clock or locked to a DAW's MIDI clock (Start, Stop and",
-            "Continue followed; tempo changes re-make the loops). Type at the prompt to steer it (`help` lists the",
-            "commands). Without a sound card, --headless plays into nothing (with --record to keep it).",
+            "Play a set live: the brain picks loops as the set goes, they are made in",
+            "the background and start exactly on the next bar, on the engine's own clock",
+            "or locked to a DAW's MIDI clock (Start, Stop and Continue followed; tempo",
+            "changes re-make the loops). Type at the prompt to steer it (`help`).",
+            "Without a sound card, --headless plays into nothing (--record keeps it).",
             "",
             "Examples: djia live --profile techno_minimal --clock internal --bpm 126",
             "          djia live --profile deep_house --midi-in \"IAC Driver\" --record set.wav",
