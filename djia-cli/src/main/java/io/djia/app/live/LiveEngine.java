@@ -20,6 +20,8 @@ import io.djia.generate.brain.Speech;
 import io.djia.midi.ClockFollower;
 import io.djia.midi.ClockMaster;
 import io.djia.midi.TimeSource;
+import io.djia.stretch.Stretch;
+import io.djia.stretch.StretchOptions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,6 +93,9 @@ public final class LiveEngine implements AutoCloseable {
     private final LiveListener listener;
     private final Arrangement arrangement;
     private final ExecutorService background;
+    private final ExecutorService stretcher;
+    /** Slow engines (neural, remote) get their clips stretched to a new tempo; fast ones make them again. */
+    private final boolean stretchForTempo;
     private final ConcurrentLinkedQueue<LiveRequest> requests = new ConcurrentLinkedQueue<>();
     private final AtomicReference<LiveStatus> status = new AtomicReference<>();
     private final double toleranceFrames;
@@ -128,6 +133,8 @@ public final class LiveEngine implements AutoCloseable {
     private static final class PlayingLayer {
         LayerEvent.Start start;
         AudioBuffer clip;
+        /** The clip as the generator made it, which tempo changes stretch from (never a stretch of a stretch). */
+        AudioBuffer madeClip;
         final long startedBar;
         final long loopStartBeat;
         final int loopBeats;
@@ -144,6 +151,7 @@ public final class LiveEngine implements AutoCloseable {
         PlayingLayer(LayerEvent.Start start, AudioBuffer clip, long startedBar, int beatsPerBar) {
             this.start = start;
             this.clip = clip;
+            this.madeClip = clip;
             this.startedBar = startedBar;
             this.loopStartBeat = startedBar * beatsPerBar;
             this.loopBeats = start.request().bars() * beatsPerBar;
@@ -222,6 +230,12 @@ public final class LiveEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.stretcher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "djia-live-stretch");
+            t.setDaemon(true);
+            return t;
+        });
+        this.stretchForTempo = generator.isNeural();
         this.toleranceFrames = RESYNC_TOLERANCE_MS * 1e-3 * sampleRate;
         this.resyncFadeFrames = Math.round(RESYNC_FADE_SECONDS * sampleRate);
         this.minCrossfadeFrames = Math.round(Mixer.MIN_CROSSFADE_SECONDS * sampleRate);
@@ -509,7 +523,8 @@ public final class LiveEngine implements AutoCloseable {
     private void changeClipTempo(double bpmValue, long frame, long atBeat, long horizon) {
         clipTempo = new Tempo(Math.max(Tempo.MIN_BPM, Math.min(Tempo.MAX_BPM, bpmValue)), grid.beatsPerBar());
         mixer.setTempo(clipTempo, frame);
-        message("tempo " + bpm(clipTempo.bpm()) + " BPM: remaking " + layers.size() + " loops for it");
+        message("tempo " + bpm(clipTempo.bpm()) + " BPM: " + (stretchForTempo ? "stretching " : "remaking ")
+                + layers.size() + " loops for it");
         for (PlayingLayer layer : layers.values()) {
             regenerate(layer, atBeat, horizon);
         }
@@ -518,22 +533,45 @@ public final class LiveEngine implements AutoCloseable {
     private void regenerate(PlayingLayer layer, long atBeat, long horizon) {
         if (!matches(layer.start.request().tempo(), clipTempo)) {
             LayerEvent.Start remade = LoopClips.withTempo(layer.start, clipTempo);
+            Future<AudioBuffer> work = remake(remade, layer.madeClip);
             if (awaitGeneration) {
-                AudioBuffer clip = awaitClip(clips.submit(remade), remade);
+                AudioBuffer clip = awaitClip(work, remade);
                 if (clip != null) {
-                    layer.start = remade;
-                    layer.clip = clip;
+                    adopt(layer, remade, clip);
                 }
             } else {
                 if (layer.regenerating != null) {
                     layer.regenerating.cancel(true);
                 }
-                layer.regenerating = clips.submit(remade);
+                layer.regenerating = work;
                 layer.regenerated = remade;
             }
         }
         if (layer.voice != null && (atBeat != Long.MIN_VALUE || awaitGeneration)) {
             plan(layer, atBeat != Long.MIN_VALUE ? atBeat : resyncBeat(layer, horizon), RESYNC_FADE_SECONDS);
+        }
+    }
+
+    /**
+     * The clip for {@code remade} (a start at a new tempo): stretched from {@code made} for slow engines, so a
+     * tempo change costs a local stretch instead of a new generation; made again otherwise (the procedural engine
+     * is quicker than a stretch, and exact).
+     */
+    private Future<AudioBuffer> remake(LayerEvent.Start remade, AudioBuffer made) {
+        int frames = remade.request().frames();
+        double ratio = made == null ? 0 : frames / (double) made.frames();
+        if (!stretchForTempo || !(ratio >= StretchOptions.MIN_RATIO && ratio <= StretchOptions.MAX_RATIO)) {
+            return clips.submit(remade);
+        }
+        return stretcher.submit(() -> Stretch.toFrames(made, frames, StretchOptions.defaults()));
+    }
+
+    /** The layer plays {@code clip} for {@code start} from its next restart on. */
+    private void adopt(PlayingLayer layer, LayerEvent.Start start, AudioBuffer clip) {
+        layer.start = start;
+        layer.clip = clip;
+        if (!stretchForTempo) {
+            layer.madeClip = clip;
         }
     }
 
@@ -546,8 +584,7 @@ public final class LiveEngine implements AutoCloseable {
             layer.regenerating = null;
             AudioBuffer clip = awaitClip(work, layer.regenerated);
             if (clip != null) {
-                layer.start = layer.regenerated;
-                layer.clip = clip;
+                adopt(layer, layer.regenerated, clip);
                 if (layer.voice != null) {
                     plan(layer, resyncBeat(layer, horizon), RESYNC_FADE_SECONDS);
                 }
@@ -806,10 +843,17 @@ public final class LiveEngine implements AutoCloseable {
                 }
                 LayerEvent.Start start = matches(s.request().tempo(), tempo) ? s : LoopClips.withTempo(s, tempo);
                 Future<?> old = batch.work.remove(s);
-                if (old != null) {
+                AudioBuffer made = null;
+                if (old != null && old.isDone() && !old.isCancelled()) {
+                    try {
+                        made = (AudioBuffer) old.get();
+                    } catch (ExecutionException | InterruptedException e) {
+                        made = null;
+                    }
+                } else if (old != null) {
                     old.cancel(true);
                 }
-                batch.work.put(start, clips.submit(start));
+                batch.work.put(start, made == null ? clips.submit(start) : remake(start, made));
                 events.add(start);
             } else if (event instanceof LayerEvent.Speak speak) {
                 if (!batch.work.containsKey(speak)) {
@@ -1048,6 +1092,7 @@ public final class LiveEngine implements AutoCloseable {
             clockOut.close();
         }
         background.shutdownNow();
+        stretcher.shutdownNow();
         clips.close();
     }
 }

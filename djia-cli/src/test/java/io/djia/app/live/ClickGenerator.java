@@ -13,6 +13,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ClickGenerator implements Generator {
     static final float CLICK_LEVEL = 0.5f;
     private final AtomicInteger made = new AtomicInteger();
+    private final boolean neural;
+
+    /** Stands for the embedded (fast) engine. */
+    ClickGenerator() {
+        this(false);
+    }
+
+    /** @param neural whether to stand for a slow (neural or remote) engine */
+    ClickGenerator(boolean neural) {
+        this.neural = neural;
+    }
 
     @Override
     public AudioBuffer generate(GenerationRequest request) {
@@ -35,6 +46,6 @@ final class ClickGenerator implements Generator {
 
     @Override
     public boolean isNeural() {
-        return false;
+        return neural;
     }
 }
