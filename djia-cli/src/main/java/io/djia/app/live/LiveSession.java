@@ -1,11 +1,12 @@
 package io.djia.app.live;
 
+import io.djia.app.render.Engines;
+
 import io.djia.app.render.VoiceSource;
 import io.djia.app.serve.ApiBodies;
 import io.djia.app.serve.RemoteClientOptions;
 import io.djia.app.serve.RemoteException;
 import io.djia.app.serve.RemoteGeneratorClient;
-import io.djia.core.audio.AudioBuffer;
 import io.djia.core.profile.ProfileLibrary;
 import io.djia.core.profile.StyleProfile;
 import io.djia.core.theory.Key;
@@ -15,8 +16,6 @@ import io.djia.generate.GeneratorOptions;
 import io.djia.generate.brain.Brain;
 import io.djia.generate.brain.BrainFactory;
 import io.djia.generate.brain.BrainOptions;
-import io.djia.generate.tts.SpeechSynthesizer;
-import io.djia.generate.tts.SpeechSynthesizers;
 import io.djia.midi.ClockFollower;
 import io.djia.midi.ClockFollowerOptions;
 import io.djia.midi.ClockMaster;
@@ -30,7 +29,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * A live set from {@link LiveOptions}: the library call behind {@code djia live}. It builds the engines (local or
@@ -167,25 +165,7 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private static VoiceSource voice(LiveOptions options) {
-        if (!options.voiceDrops()) {
-            return VoiceSource.NONE;
-        }
-        SpeechSynthesizer speech = SpeechSynthesizers.detect();
-        return new VoiceSource() {
-            @Override
-            public Optional<AudioBuffer> speak(String text, int energy, int sampleRate) {
-                try {
-                    return Optional.of(speech.speak(text, energy, sampleRate));
-                } catch (SpeechSynthesizer.SpeechException e) {
-                    return Optional.empty();
-                }
-            }
-
-            @Override
-            public String name() {
-                return speech.name();
-            }
-        };
+        return Engines.voice(options.voiceDrops());
     }
 
     /** One line each: output and latency, clock, recording, where loops come from. */

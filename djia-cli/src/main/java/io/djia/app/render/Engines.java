@@ -93,7 +93,12 @@ public final class Engines {
 
     /** Voice drops through the best speech engine here (espeak-ng, else the built-in formant voice). */
     public static VoiceSource voice(RenderOptions options) {
-        if (!options.voiceDrops()) {
+        return voice(options.voiceDrops());
+    }
+
+    /** Voice drops when {@code enabled}, else none; shared by the offline render and the live session. */
+    public static VoiceSource voice(boolean enabled) {
+        if (!enabled) {
             return VoiceSource.NONE;
         }
         SpeechSynthesizer speech = SpeechSynthesizers.detect();
