@@ -1,7 +1,6 @@
 package io.djia.app.live;
 
 import io.djia.app.render.Engines;
-
 import io.djia.app.render.VoiceSource;
 import io.djia.app.serve.ApiBodies;
 import io.djia.app.serve.RemoteClientOptions;
