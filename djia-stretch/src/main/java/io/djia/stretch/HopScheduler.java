@@ -3,7 +3,8 @@ package io.djia.stretch;
 /**
  * Chooses where each analysis frame is taken, so that steady sound is stretched evenly and attacks are not.
  *
- * <p>Synthesis frames sit every {@code synthesisHop} output frames. Away from onsets, frame {@code j} reads the
+ * <p>Synthesis frames sit every coarse hop (a quarter frame) while the effective ratio is 0.8 or more and every
+ * fine hop (an eighth) below, where a coarse hop would leave spurs. Away from onsets, frame {@code j} reads the
  * input at {@code S^-1(o_j - latency)} (see {@link TimeMap}), with each step kept within half and one and a half
  * times the nominal hop so a correction never jumps. Around an onset at input {@code t0}, every frame whose
  * window covers it (centres within {@code t0 +- lockHalf}) advances by exactly the synthesis hop, with the
@@ -22,7 +23,9 @@ final class HopScheduler {
     private static final double STEER_MAX = 2.0;
     private static final int MAX_LOCK_REGIONS = 3;
 
-    private final int synthesisHop;
+    private final int coarseHop;
+    private final int fineHop;
+    private final double coarseFromRatio;
     private final int lockHalf;
     private final int lookahead;
     private final int maxHop;
@@ -40,6 +43,7 @@ final class HopScheduler {
     private double anchorOffset;
     private double anchorStartO;
     private boolean lastInLock;
+    private int lastHop;
 
     /**
      * @param lockHalf  half the span, in input frames, over which frames around an onset are locked to the
@@ -47,8 +51,11 @@ final class HopScheduler {
      * @param lookahead how far past the previous frame onsets are considered, in input frames
      * @param maxHop    largest analysis hop allowed (phase unwrapping needs less than the frame size)
      */
-    HopScheduler(int synthesisHop, int lockHalf, int lookahead, int maxHop, double latency, TimeMap map) {
-        this.synthesisHop = synthesisHop;
+    HopScheduler(int coarseHop, int fineHop, double coarseFromRatio, int lockHalf, int lookahead, int maxHop,
+            double latency, TimeMap map) {
+        this.coarseHop = coarseHop;
+        this.fineHop = fineHop;
+        this.coarseFromRatio = coarseFromRatio;
         this.lockHalf = lockHalf;
         this.lookahead = lookahead;
         this.maxHop = maxHop;
@@ -58,8 +65,10 @@ final class HopScheduler {
 
     void reset(long firstOutputCentre) {
         started = false;
-        prevO = firstOutputCentre - synthesisHop;
-        prevA = Math.round(map.inputAt(firstOutputCentre - latency)) - synthesisHop;
+        int hop = hopAt(firstOutputCentre - latency);
+        prevO = firstOutputCentre - hop;
+        prevA = Math.round(map.inputAt(firstOutputCentre - latency)) - hop;
+        lastHop = hop;
         locked = false;
         anchored = false;
         lastInLock = false;
@@ -67,7 +76,26 @@ final class HopScheduler {
 
     /** Output centre of the next frame. */
     long nextOutputCentre() {
-        return prevO + synthesisHop;
+        return prevO + hopAt(prevO - latency);
+    }
+
+    /** Synthesis hop of the frame last scheduled. */
+    int lastHop() {
+        return lastHop;
+    }
+
+    /**
+     * The coarse hop while the effective ratio is at least {@code coarseFromRatio} (and the analysis hop it
+     * implies stays within {@code maxHop}), the fine one below.
+     */
+    private int hopAt(double stretched) {
+        double ratio = map.ratioAtStretched(stretched);
+        return ratio >= coarseFromRatio && coarseHop / ratio <= maxHop ? coarseHop : fineHop;
+    }
+
+    /** Output centre of the frame last scheduled. */
+    long previousOutputCentre() {
+        return prevO;
     }
 
     /** Analysis centre of the previous frame (before the first: one hop before the first frame's ideal). */
@@ -90,6 +118,8 @@ final class HopScheduler {
      * guarantees that every onset up to {@code previousAnalysisCentre() + lookahead} has been reported.
      */
     long next(TransientDetector detector) {
+        int synthesisHop = hopAt(prevO - latency);
+        lastHop = synthesisHop;
         long o = prevO + synthesisHop;
         double stretched = o - latency;
         double aIdeal = map.inputAt(stretched);

@@ -28,6 +28,9 @@ import io.djia.core.spectral.WindowType;
  */
 final class SpectralBand {
     private static final double TWO_PI = 2 * Math.PI;
+    private static final double INV_TWO_PI = 1 / TWO_PI;
+    /** A lobe correction under this power fraction of its bin (-40 dB) is inaudible and skipped. */
+    private static final double NEGLIGIBLE_CORRECTION = 1e-4;
     /** Power rise (6 dB) above which a peak in a locked frame is reset to its analysed phase. */
     private static final float RESET_RISE = 4f;
     /**
@@ -45,10 +48,11 @@ final class SpectralBand {
     private final int size;
     private final int bins;
     private final int channels;
-    private final int synthesisHop;
     private final RealFft fft;
     private final float[] analysisWindow;
     private final float[] synthesisWindow;
+    /** Analysis times synthesis window: what one frame adds to the overlap-add's normalising sum. */
+    private final float[] overlapWeight;
     private final float[] mask;
     private final int kFrom;
     private final int kTo;
@@ -77,31 +81,54 @@ final class SpectralBand {
     private final float[] refPeakRe;
     private final float[] refPeakIm;
     /** Transform of the analysis window around zero, {@code W(v)} for v in [-LOBE_TABLE, LOBE_TABLE] bins. */
-    private final float[] lobeRe;
-    private final float[] lobeIm;
+    private final float[] lobeTableRe;
+    private final float[] lobeTableIm;
+    /** Result of the last {@link #rotationAt} call. */
+    private float rotOutRe;
+    private float rotOutIm;
+    /** Result of the last {@link #lobeAt} call. */
+    private double lobeRe;
+    private double lobeIm;
     private final int[] owner;
     private final float[] rotRe;
     private final float[] rotIm;
     private final double[] binPhasePerSample;
     private final FormantCorrector formant;
     private boolean hasPrevious;
+    /** Whether this frame found any peak (else its rotations are all identity and not kept). */
+    private boolean hasPeaks;
+    /** A longer band whose rotations this band uses up to {@link #sharedTo}, so a crossover stays coherent. */
+    private SpectralBand phaseSource;
+    private int sharedTo = -1;
+    private int sourceBinScale;
+    /** Power under which a bin's phase is left as analysed (set per frame by {@link #pickPeaks}). */
+    private float quietPower;
 
     /**
      * @param mask bin gains of this band ({@code size / 2 + 1} values), or null for the full spectrum
      * @param formantLifterQuefrency cepstral cut-off for formant preservation in samples, or 0 for none
      */
-    SpectralBand(int size, int channels, int synthesisHop, float[] mask, int formantLifterQuefrency) {
+    /**
+     * @param fixedHop synthesis hop when it never changes, so the overlap-add is normalised by a constant; 0
+     *                 when hops vary and the caller normalises by the accumulated {@link #overlapWeight}
+     */
+    SpectralBand(int size, int channels, int fixedHop, float[] mask, int formantLifterQuefrency) {
         this.size = size;
         this.bins = size / 2 + 1;
         this.channels = channels;
-        this.synthesisHop = synthesisHop;
         this.fft = new RealFft(size);
         this.analysisWindow = WindowType.HANN.create(size);
         this.synthesisWindow = WindowType.HANN.create(size);
-        // Sum over frames of the product of two periodic Hann windows at hop <= size/4 is 3/8 * size / hop.
-        float norm = (float) (3.0 * size / (8.0 * synthesisHop));
+        this.overlapWeight = new float[size];
         for (int i = 0; i < size; i++) {
-            synthesisWindow[i] /= norm;
+            overlapWeight[i] = analysisWindow[i] * synthesisWindow[i];
+        }
+        if (fixedHop > 0) {
+            // Sum over frames of the product of two periodic Hann windows at hop <= size/4 is 3/8 * size / hop.
+            float norm = (float) (3.0 * size / (8.0 * fixedHop));
+            for (int i = 0; i < size; i++) {
+                synthesisWindow[i] /= norm;
+            }
         }
         this.mask = mask;
         int first = 0;
@@ -136,12 +163,12 @@ final class SpectralBand {
         this.refPeakRe = new float[bins];
         this.refPeakIm = new float[bins];
         int tableSize = 2 * LOBE_TABLE * LOBE_STEPS + 1;
-        this.lobeRe = new float[tableSize];
-        this.lobeIm = new float[tableSize];
+        this.lobeTableRe = new float[tableSize];
+        this.lobeTableIm = new float[tableSize];
         for (int i = 0; i < tableSize; i++) {
             double[] w = hannTransform(i / (double) LOBE_STEPS - LOBE_TABLE, size);
-            lobeRe[i] = (float) w[0];
-            lobeIm[i] = (float) w[1];
+            lobeTableRe[i] = (float) w[0];
+            lobeTableIm[i] = (float) w[1];
         }
         this.owner = new int[bins];
         this.rotRe = new float[bins];
@@ -159,27 +186,61 @@ final class SpectralBand {
         return size;
     }
 
+    /**
+     * Takes the rotations of {@code source} (a band with longer frames, processed first in each frame) for
+     * bins up to {@code toHz}: both bands then turn a partial in their crossover by the same amount, instead of
+     * two separately estimated ones that can drift apart and cancel. A stationary partial's rotation (output
+     * phase minus analysed phase) does not depend on where the frame starts, so it carries over between sizes.
+     */
+    void sharePhaseBelow(SpectralBand source, double toHz, int sampleRate) {
+        this.phaseSource = source;
+        this.sourceBinScale = source.size / size;
+        this.sharedTo = Math.min(kTo, (int) Math.floor(toHz * size / sampleRate));
+    }
+
+    /** Rotation this frame gives bin {@code k} ({@link #rotOutRe} and {@link #rotOutIm}). */
+    private void rotationAt(int k) {
+        int i = owner[k];
+        rotOutRe = rotRe[i];
+        rotOutIm = rotIm[i];
+    }
+
     void reset() {
         hasPrevious = false;
     }
 
-    /** Marks a frame with no input (before the stream): the next real frame starts from analysed phases. */
-    void skip() {
+    /**
+     * A frame with no input (before the stream): adds only its overlap weight, when the caller normalises by
+     * weight; the next real frame starts from analysed phases.
+     */
+    void skip(float[] weightRing, int outMask, long outCentre) {
         hasPrevious = false;
+        if (weightRing != null) {
+            addWeight(weightRing, outMask, outCentre);
+        }
+    }
+
+    private void addWeight(float[] weightRing, int outMask, long outCentre) {
+        long start = outCentre - size / 2;
+        for (int i = 0; i < size; i++) {
+            weightRing[(int) ((start + i) & outMask)] += overlapWeight[i];
+        }
     }
 
     /**
-     * Analyses the frame centred at input {@code centre}, propagates phases over {@code analysisHop} and
-     * overlap-adds the result centred at output {@code outCentre}.
+     * Analyses the frame centred at input {@code centre}, propagates phases from {@code analysisHop} to
+     * {@code synthesisHop} and overlap-adds the result centred at output {@code outCentre}.
      *
      * @param lockFrame  the frame lies in a region locked around an onset (phase reset allowed)
      * @param pitchScale the pitch factor applied before the vocoder, for formant correction
+     * @param weightRing where to add the overlap weight when the caller normalises by it, else null
      */
-    void process(float[][] inRing, int inMask, long centre, int analysisHop, boolean lockFrame,
-            double pitchScale, float[][] outRing, int outMask, long outCentre) {
+    void process(float[][] inRing, int inMask, long centre, int analysisHop, int synthesisHop, boolean lockFrame,
+            double pitchScale, float[][] outRing, float[] weightRing, int outMask, long outCentre) {
         analyse(inRing, inMask, centre);
         int peakCount = pickPeaks();
-        computeRotations(peakCount, analysisHop, lockFrame);
+        hasPeaks = peakCount > 0;
+        computeRotations(peakCount, analysisHop, synthesisHop, lockFrame);
         rememberReference();
         float[] gain = null;
         if (formant != null && pitchScale != 1.0) {
@@ -187,6 +248,9 @@ final class SpectralBand {
         }
         applyRotations(peakCount, gain);
         synthesise(outRing, outMask, outCentre);
+        if (weightRing != null) {
+            addWeight(weightRing, outMask, outCentre);
+        }
         hasPrevious = true;
     }
 
@@ -230,6 +294,7 @@ final class SpectralBand {
             return 0;
         }
         float floor = (float) (max * PEAK_FLOOR);
+        quietPower = floor;
         int candidates = 0;
         for (int k = kFrom; k <= kTo; k++) {
             float p = power[k];
@@ -283,14 +348,14 @@ final class SpectralBand {
         return Math.min(left, right) <= SINUSOID_SIDE_POWER * power[peak];
     }
 
-    private void computeRotations(int peakCount, int analysisHop, boolean lockFrame) {
+    private void computeRotations(int peakCount, int analysisHop, int synthesisHop, boolean lockFrame) {
         double hopRatio = synthesisHop / (double) analysisHop;
         for (int i = 0; i < peakCount; i++) {
             int k = peaks[i];
             float xr = refRe[k];
             float xi = refIm[k];
             peakFrequency[i] = Double.NaN;
-            if (!hasPrevious || (lockFrame && power[k] > RESET_RISE * prevPower[k])) {
+            if (!hasPrevious || power[k] <= quietPower || (lockFrame && power[k] > RESET_RISE * prevPower[k])) {
                 rotRe[i] = 1f;
                 rotIm[i] = 0f;
                 continue;
@@ -299,31 +364,32 @@ final class SpectralBand {
             float pi = prevRefIm[k];
             double yr = prevOutRe[k];
             double yi = prevOutIm[k];
-            double ym = Math.sqrt(yr * yr + yi * yi);
             double dr = (double) xr * pr + (double) xi * pi;
             double di = (double) xi * pr - (double) xr * pi;
-            if (ym == 0 || (dr == 0 && di == 0)) {
+            if ((yr == 0 && yi == 0) || (dr == 0 && di == 0)) {
                 rotRe[i] = 1f;
                 rotIm[i] = 0f;
                 continue;
             }
             double omega = binPhasePerSample[k];
-            double measured = Math.atan2(di, dr);
-            double deviation = principal(measured - omega * analysisHop);
-            // Output phase advance: instantaneous frequency times the synthesis hop, in two parts so the
-            // large bin term stays exact.
-            double advance = principal(omega * synthesisHop) + deviation * hopRatio;
+            double deviation = principal(PhaseMath.atan2(di, dr) - omega * analysisHop);
+            // Output phase advance: instantaneous frequency times the synthesis hop, the large bin term wrapped
+            // on its own so it stays exact.
+            double advance = principal(principal(omega * synthesisHop) + deviation * hopRatio);
             double frequency = (omega + deviation / analysisHop) * size / TWO_PI;
             if (sinusoidal[i] && Math.abs(frequency - k) < 1.0) {
                 peakFrequency[i] = frequency;
             }
-            double ca = Math.cos(advance);
-            double sa = Math.sin(advance);
-            double zr = (yr * ca - yi * sa) / ym;
-            double zi = (yr * sa + yi * ca) / ym;
-            double xm = Math.sqrt(power[k]);
-            rotRe[i] = (float) ((zr * xr + zi * xi) / xm);
-            rotIm[i] = (float) ((zi * xr - zr * xi) / xm);
+            double ca = PhaseMath.cos(advance);
+            double sa = PhaseMath.sin(advance);
+            // Rotation = (previous output phasor advanced) times conj(current analysis phasor), normalised once.
+            double zr = yr * ca - yi * sa;
+            double zi = yr * sa + yi * ca;
+            double wr = zr * xr + zi * xi;
+            double wi = zi * xr - zr * xi;
+            double scale = 1.0 / Math.sqrt(wr * wr + wi * wi);
+            rotRe[i] = (float) (wr * scale);
+            rotIm[i] = (float) (wi * scale);
         }
     }
 
@@ -346,47 +412,23 @@ final class SpectralBand {
                 }
             }
         }
-        if (peakCount == 0) {
-            for (int k = kFrom; k <= kTo; k++) {
-                prevOutRe[k] = refRe[k];
-                prevOutIm[k] = refIm[k];
-            }
-        } else {
-            for (int k = kFrom; k <= kTo; k++) {
-                int i = owner[k];
-                float rr = rotRe[i];
-                float ri = rotIm[i];
-                prevOutRe[k] = refRe[k] * rr - refIm[k] * ri;
-                prevOutIm[k] = refRe[k] * ri + refIm[k] * rr;
-            }
-            correctLobes(prevOutRe, prevOutIm, refPeakRe, refPeakIm, peakCount);
-        }
+        rotate(refRe, refIm, prevOutRe, prevOutIm, peakCount);
         for (int c = 0; c < channels; c++) {
             float[] xr = re[c];
             float[] xi = im[c];
-            for (int k = 0; k < kFrom; k++) {
-                xr[k] = 0f;
-                xi[k] = 0f;
-            }
-            for (int k = kTo + 1; k < bins; k++) {
-                xr[k] = 0f;
-                xi[k] = 0f;
-            }
-            for (int k = kFrom; k <= kTo; k++) {
-                float a = xr[k];
-                float b = xi[k];
-                if (peakCount > 0) {
-                    int i = owner[k];
-                    float rr = rotRe[i];
-                    float ri = rotIm[i];
-                    xr[k] = a * rr - b * ri;
-                    xi[k] = a * ri + b * rr;
-                }
-            }
-            if (peakCount > 0) {
-                correctLobes(xr, xi, peakRe[c], peakIm[c], peakCount);
-            }
-            if (mask != null || gain != null) {
+            java.util.Arrays.fill(xr, 0, kFrom, 0f);
+            java.util.Arrays.fill(xi, 0, kFrom, 0f);
+            java.util.Arrays.fill(xr, kTo + 1, bins, 0f);
+            java.util.Arrays.fill(xi, kTo + 1, bins, 0f);
+            rotate(xr, xi, xr, xi, peakCount);
+        }
+        if (peakCount > 0) {
+            correctLobes(peakCount);
+        }
+        if (mask != null || gain != null) {
+            for (int c = 0; c < channels; c++) {
+                float[] xr = re[c];
+                float[] xi = im[c];
                 for (int k = kFrom; k <= kTo; k++) {
                     float g = mask == null ? 1f : mask[k];
                     if (gain != null) {
@@ -396,68 +438,106 @@ final class SpectralBand {
                     xi[k] *= g;
                 }
             }
-            // The imaginary parts at DC and Nyquist are implied zero by the real inverse transform.
+        }
+        // The imaginary parts at DC and Nyquist are implied zero by the real inverse transform.
+    }
+
+    /** Identity phase locking: every bin turned by its region's rotation ({@code out} may be {@code in}). */
+    private void rotate(float[] inRe, float[] inIm, float[] outRe, float[] outIm, int peakCount) {
+        if (peakCount == 0) {
+            if (outRe != inRe) {
+                System.arraycopy(inRe, kFrom, outRe, kFrom, kTo - kFrom + 1);
+                System.arraycopy(inIm, kFrom, outIm, kFrom, kTo - kFrom + 1);
+            }
+            return;
+        }
+        int k = kFrom;
+        if (phaseSource != null && phaseSource.hasPeaks) {
+            for (; k <= sharedTo; k++) {
+                phaseSource.rotationAt(k * sourceBinScale);
+                float rr = phaseSource.rotOutRe;
+                float ri = phaseSource.rotOutIm;
+                float a = inRe[k];
+                float b = inIm[k];
+                outRe[k] = a * rr - b * ri;
+                outIm[k] = a * ri + b * rr;
+            }
+        }
+        for (; k <= kTo; k++) {
+            int i = owner[k];
+            float rr = rotRe[i];
+            float ri = rotIm[i];
+            float a = inRe[k];
+            float b = inIm[k];
+            outRe[k] = a * rr - b * ri;
+            outIm[k] = a * ri + b * rr;
         }
     }
 
     /**
-     * Where a sinusoid's main lobe reaches into a neighbouring region, identity locking turned that part with
-     * the neighbour's rotation. Model the lobe as {@code c * W(k - f)} (W the window's transform, f the
-     * measured frequency, c fitted at the peak bin) and give it its own rotation instead: add
-     * {@code (R_peak - R_region) * c * W(k - f)}. Without this, two partials a few bins apart leave a spur at
+     * Where a sinusoid's lobe reaches into a neighbouring region, identity locking turned that part with the
+     * neighbour's rotation. Model the lobe as {@code c * W(k - f)} (W the window's transform, f the measured
+     * frequency, {@code c = X(p) / W(p - f)} fitted at the peak bin p) and give it its own rotation instead:
+     * add {@code (R_peak - R_region) * W(k - f) / W(p - f) * X(p)} to the reference and every channel.
+     * Without this, two partials a few bins apart leave a spur at
      * {@code f + (difference) * (1 - analysis hop / synthesis hop)}.
      */
-    private void correctLobes(float[] yRe, float[] yIm, float[] xPeakRe, float[] xPeakIm, int peakCount) {
+    private void correctLobes(int peakCount) {
         for (int i = 0; i < peakCount; i++) {
             double f = peakFrequency[i];
             if (Double.isNaN(f)) {
                 continue;
             }
-            int p = peaks[i];
             int from = Math.max(kFrom, (int) Math.ceil(f - LOBE));
             int to = Math.min(kTo, (int) Math.floor(f + LOBE));
-            if (owner[Math.max(from, 0)] == i && owner[to] == i) {
+            if (owner[from] == i && owner[to] == i) {
                 continue;
             }
-            double wr = lobeAtRe(p - f);
-            double wi = lobeAtIm(p - f);
-            double den = wr * wr + wi * wi;
+            lobeAt(peaks[i] - f);
+            double den = lobeRe * lobeRe + lobeIm * lobeIm;
             if (den < 1e-12) {
                 continue;
             }
-            double xr = xPeakRe[i];
-            double xi = xPeakIm[i];
-            double cr = (xr * wr + xi * wi) / den;
-            double ci = (xi * wr - xr * wi) / den;
-            for (int k = from; k <= to; k++) {
+            // 1 / W(p - f)
+            double ir = lobeRe / den;
+            double ii = -lobeIm / den;
+            double peakPower = power[peaks[i]];
+            int shared = phaseSource != null && phaseSource.hasPeaks ? sharedTo : -1;
+            for (int k = Math.max(from, shared + 1); k <= to; k++) {
                 int j = owner[k];
                 if (j == i) {
                     continue;
                 }
+                lobeAt(k - f);
+                double qr = lobeRe * ir - lobeIm * ii;
+                double qi = lobeRe * ii + lobeIm * ir;
+                if ((qr * qr + qi * qi) * peakPower < NEGLIGIBLE_CORRECTION * power[k]) {
+                    continue;
+                }
                 double dr = rotRe[i] - rotRe[j];
                 double di = rotIm[i] - rotIm[j];
-                double mr0 = lobeAtRe(k - f);
-                double mi0 = lobeAtIm(k - f);
-                double mr = cr * mr0 - ci * mi0;
-                double mi = cr * mi0 + ci * mr0;
-                yRe[k] += (float) (dr * mr - di * mi);
-                yIm[k] += (float) (dr * mi + di * mr);
+                // P = (R_i - R_j) * W(k - f) / W(p - f)
+                double pr = dr * qr - di * qi;
+                double pim = dr * qi + di * qr;
+                prevOutRe[k] += (float) (pr * refPeakRe[i] - pim * refPeakIm[i]);
+                prevOutIm[k] += (float) (pr * refPeakIm[i] + pim * refPeakRe[i]);
+                for (int c = 0; c < channels; c++) {
+                    float xr = peakRe[c][i];
+                    float xi = peakIm[c][i];
+                    re[c][k] += (float) (pr * xr - pim * xi);
+                    im[c][k] += (float) (pr * xi + pim * xr);
+                }
             }
         }
     }
 
-    private double lobeAtRe(double v) {
+    /** Sets {@link #lobeRe} and {@link #lobeIm} to the window transform at {@code v} bins, interpolated. */
+    private void lobeAt(double v) {
         double x = (v + LOBE_TABLE) * LOBE_STEPS;
         int i = (int) x;
         double f = x - i;
-        return lobeRe[i] + f * (lobeRe[i + 1] - lobeRe[i]);
-    }
-
-    private double lobeAtIm(double v) {
-        double x = (v + LOBE_TABLE) * LOBE_STEPS;
-        int i = (int) x;
-        double f = x - i;
-        return lobeIm[i] + f * (lobeIm[i + 1] - lobeIm[i]);
+        lobeRe = lobeTableRe[i] + f * (lobeTableRe[i + 1] - lobeTableRe[i]);
+        lobeIm = lobeTableIm[i] + f * (lobeTableIm[i + 1] - lobeTableIm[i]);
     }
 
     /**
@@ -497,6 +577,6 @@ final class SpectralBand {
 
     /** Wraps a phase into (-pi, pi]. */
     static double principal(double phase) {
-        return phase - TWO_PI * Math.floor((phase + Math.PI) / TWO_PI);
+        return phase - TWO_PI * Math.floor((phase + Math.PI) * INV_TWO_PI);
     }
 }

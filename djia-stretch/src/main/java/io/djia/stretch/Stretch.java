@@ -47,7 +47,7 @@ public final class Stretch {
             long total = (long) latency + stretcher.outputFramesFor(in.frames() + TAIL_PAD_FRAMES) + latency;
             float[][] all = new float[channels][(int) total];
             float[][] block = new float[channels][BLOCK];
-            float[][] view = new float[channels][];
+            float[][] view = new float[channels][(int) Math.ceil(BLOCK * exact.ratio()) + 2];
             int produced = 0;
             for (int offset = 0; offset < in.frames(); offset += BLOCK) {
                 int n = Math.min(BLOCK, in.frames() - offset);
@@ -78,10 +78,6 @@ public final class Stretch {
 
     private static int processInto(Stretcher stretcher, float[][] in, int frames, float[][] all, int at,
             float[][] scratch) {
-        int expected = stretcher.outputFramesFor(frames);
-        for (int c = 0; c < scratch.length; c++) {
-            scratch[c] = new float[expected];
-        }
         int n = stretcher.process(in, frames, scratch);
         for (int c = 0; c < scratch.length; c++) {
             System.arraycopy(scratch[c], 0, all[c], at, n);

@@ -155,7 +155,7 @@ final class TransientDetector {
         double flux = 0;
         for (int k = kLo - 1; k <= kHi + 1; k++) {
             double amp = Math.sqrt((double) re[k] * re[k] + (double) im[k] * im[k]) * amplitudeScale;
-            logMag[k] = (float) Math.log1p(GAMMA * amp);
+            logMag[k] = (float) PhaseMath.log(1.0 + GAMMA * amp);
         }
         for (int k = kLo; k <= kHi; k++) {
             float reference = Math.max(prevLogMag[k], Math.max(prevLogMag[k - 1], prevLogMag[k + 1]));
