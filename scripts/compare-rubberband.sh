@@ -24,7 +24,7 @@ tool=io.djia.stretch.tools.ComparisonTool
 one_shot="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 usage() {
-  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -88,21 +88,21 @@ compare() {
   process=$(cpu_seconds java $one_shot -cp "$jar" "$tool" stretch "$input" "$ours" "$ratio" $fine)
   stretch=$(awk -v ms="$(value cpu_ms)" 'BEGIN { printf "%.2f", ms / 1000 }')
   lsd=$(distance "$ours" "$reference")
-  printf "%-8s %-7s %-26s %12s %12s %9s\n" "$label" "$ratio" "djia (${fine:-standard})" "$process" "$stretch" "$lsd"
+  printf "%-14s %-7s %-26s %12s %12s %9s\n" "$label" "$ratio" "djia (${fine:-standard})" "$process" "$stretch" "$lsd"
   if [ "$have_rubberband" = 1 ]; then
     process=$(cpu_seconds rubberband -q -t "$ratio" "$input" "$theirs")
     lsd=$(distance "$theirs" "$reference")
-    printf "%-8s %-7s %-26s %12s %12s %9s\n" "$label" "$ratio" "rubberband (default, R2)" "$process" "-" "$lsd"
+    printf "%-14s %-7s %-26s %12s %12s %9s\n" "$label" "$ratio" "rubberband (default, R2)" "$process" "-" "$lsd"
     if [ "$r3" = 1 ]; then
       process=$(cpu_seconds rubberband -q -3 -t "$ratio" "$input" "$theirs")
       lsd=$(distance "$theirs" "$reference")
-      printf "%-8s %-7s %-26s %12s %12s %9s\n" "$label" "$ratio" "rubberband (R3, finer)" "$process" "-" "$lsd"
+      printf "%-14s %-7s %-26s %12s %12s %9s\n" "$label" "$ratio" "rubberband (R3, finer)" "$process" "-" "$lsd"
     fi
   fi
 }
 
 header() {
-  printf "%-8s %-7s %-26s %12s %12s %9s\n" "input" "ratio" "engine" "cpu_total_s" "cpu_stretch_s" "lsd_db"
+  printf "%-14s %-7s %-26s %12s %12s %9s\n" "input" "ratio" "engine" "cpu_total_s" "cpu_stretch_s" "lsd_db"
 }
 
 if [ "$demo" = 1 ]; then
@@ -133,4 +133,4 @@ for f in "$input" "$reference"; do
   fi
 done
 header
-compare "$input" "$ratio" "$reference" "$(basename "$input" .wav | cut -c1-8)"
+compare "$input" "$ratio" "$reference" "$(basename "$input" .wav | cut -c1-14)"
