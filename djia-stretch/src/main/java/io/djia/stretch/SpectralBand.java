@@ -12,17 +12,21 @@ import io.djia.core.spectral.WindowType;
  * deviation over the analysis hop (Flanagan and Golden 1966; Dolson 1986). Every other bin keeps its
  * analysed phase relation to the peak of its region, the region ending at the quietest bin between two peaks:
  * identity phase locking (Laroche and Dolson 1999, "Improved phase vocoder time-scale modification of audio"),
- * which removes most phasiness. Where a peak's lobe reaches into a neighbour's region it is modelled from the
- * window's transform and turned with its own peak's rotation, so close partials do not leave spurs. A peak needs to beat one neighbour each side, not Laroche and Dolson's two,
- * so that bass harmonics only two bins apart (a 45 Hz note at 2048 points) each keep their own phase. In frames locked around an onset, a peak whose energy rose by more than 6 dB
- * since the previous frame takes its analysed phase again (phase reset), so the attack comes out as it went in.
+ * which removes most phasiness. A peak needs to beat one neighbour each side, not Laroche and Dolson's two, so
+ * that bass harmonics two bins apart (a 45 Hz note at 2048 points) each keep their own phase; a local maximum
+ * that does not look like one sinusoid gives every bin of its region its own phase instead. Where a peak's
+ * lobe reaches into a neighbour's region it is modelled from the window's transform and turned with its own
+ * rotation, so close partials do not leave spurs. In frames locked around an onset, a peak whose energy rose
+ * by more than 6 dB since the previous frame takes its analysed phase again (phase reset), so the attack comes
+ * out as it went in.
  *
  * <p><b>Stereo.</b> The phase rotation is computed once from the sum of the channels and applied to every
  * channel, so level and phase differences between channels, hence the stereo image, are kept bin by bin.
  *
  * <p><b>Bands.</b> With a band mask, only the bins under the mask are processed and synthesised; masks of
  * neighbouring bands are raised-cosine crossovers that sum to one, so bands of different frame sizes add up
- * to the full signal. Windows are periodic Hann for analysis and synthesis, normalised for the overlap.
+ * to the full signal. Windows are periodic Hann for analysis and synthesis; the overlap-add is normalised by a
+ * constant for a fixed hop, or by the caller from the accumulated window weights when hops vary.
  *
  * <p>Not thread-safe; no allocation after construction.
  */
