@@ -48,7 +48,7 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "KEY", description = "Key override, e.g. \"F minor\".")
     String key;
 
-    @Option(names = "--midi-in", paramLabel = "NAME", description = "Follow the MIDI clock of this input (part of its name; see `djia midi list`).")
+    @Option(names = "--midi-in", paramLabel = "NAME", description = "Follow the MIDI clock of this input (part of its name; see `djia midi ports`).")
     String midiIn;
 
     @Option(names = "--midi-out", paramLabel = "NAME", description = "Send the internal clock to this MIDI output, so a DAW follows the set.")
@@ -113,7 +113,7 @@ public final class LiveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--clock must be internal or midi, got " + clock);
         }
         if (clockKind.equals("midi") && midiIn == null) {
-            throw new IllegalArgumentException("--clock midi needs --midi-in NAME (see `djia midi list`)");
+            throw new IllegalArgumentException("--clock midi needs --midi-in NAME (see `djia midi ports`)");
         }
         if (durationSeconds != null && !(durationSeconds > 0)) {
             throw new IllegalArgumentException("--duration must be more than 0 seconds, got " + durationSeconds);
