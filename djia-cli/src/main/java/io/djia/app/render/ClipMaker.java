@@ -17,8 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ClipMaker implements AutoCloseable {
     /** Turns a generated clip into the clip the layer plays (fit to the grid, keep stems...). */
-    public interface ClipStage {
+    public interface ClipStage extends AutoCloseable {
         AudioBuffer apply(AudioBuffer clip, LayerEvent.Start start);
+
+        /** Frees what the stage holds (a separator's native session); closed with the clip maker. */
+        @Override
+        default void close() {
+        }
     }
 
     private final Generator generator;
@@ -72,5 +77,6 @@ public final class ClipMaker implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        stage.close();
     }
 }

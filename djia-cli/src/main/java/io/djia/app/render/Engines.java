@@ -51,7 +51,17 @@ public final class Engines {
     public static ClipMaker.ClipStage clipStage(RenderOptions options, Generator generator) {
         ClipMaker.ClipStage fit = generator.outputIsOnGrid() ? (clip, start) -> clip : Engines::fitToGrid;
         ClipMaker.ClipStage stems = stemStage(options, generator);
-        return (clip, start) -> stems.apply(fit.apply(clip, start), start);
+        return new ClipMaker.ClipStage() {
+            @Override
+            public AudioBuffer apply(AudioBuffer clip, LayerEvent.Start start) {
+                return stems.apply(fit.apply(clip, start), start);
+            }
+
+            @Override
+            public void close() {
+                stems.close();
+            }
+        };
     }
 
     /**
@@ -76,18 +86,26 @@ public final class Engines {
         Separator separator = Separator.create(options.stemModel() == null
                 ? SeparatorOptions.defaults() : SeparatorOptions.defaults().withModel(options.stemModel()));
         StemSelector selector = new StemSelector();
-        return (clip, start) -> {
-            StemPreference preference = StemPreference.parse(start.stems());
-            if (preference.kind() == StemPreference.Kind.ALL) {
-                return clip;
+        return new ClipMaker.ClipStage() {
+            @Override
+            public AudioBuffer apply(AudioBuffer clip, LayerEvent.Start start) {
+                StemPreference preference = StemPreference.parse(start.stems());
+                if (preference.kind() == StemPreference.Kind.ALL) {
+                    return clip;
+                }
+                Stems stems;
+                // One separator serves the clip threads; its scratch buffers are not shared concurrently.
+                synchronized (separator) {
+                    stems = separator.separate(clip);
+                }
+                StemSelection selection = selector.select(stems, preference, null, start.request().seed());
+                return stems.mix(selection.stems());
             }
-            Stems stems;
-            // One separator serves the clip threads; its scratch buffers are not shared concurrently.
-            synchronized (separator) {
-                stems = separator.separate(clip);
+
+            @Override
+            public void close() {
+                separator.close();
             }
-            StemSelection selection = selector.select(stems, preference, null, start.request().seed());
-            return stems.mix(selection.stems());
         };
     }
 
